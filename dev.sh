@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Project tasks for a Debian 12 machine:
+#   ./dev.sh deps    install the Debian packages reviewlens needs (root or sudo)
+#   ./dev.sh build   configure and build into ./build
+#   ./dev.sh test    deps + build + every test through ctest
+#   ./dev.sh demo    deps + build + run reviewlens on the bundled sample corpus
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${BUILD_DIR:-build}
+JOBS=${JOBS:-$(nproc)}
+
+# Build, runtime, test and benchmark dependencies; all Debian 12 packages.
+PACKAGES=(
+  build-essential cmake pkg-config
+  libpoppler-cpp-dev libicu-dev libxapian-dev libre2-dev libyaml-cpp-dev
+  libfmt-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev catch2
+  libcairo2-dev fonts-dejavu-core qpdf poppler-utils
+)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build() {
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+run_tests() {
+  deps
+  build
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+}
+
+demo() {
+  deps
+  build
+  local bin="$BUILD_DIR/cli/reviewlens"
+  local out=${DEMO_OUT:-$BUILD_DIR/demo}
+  mkdir -p "$out"
+  echo "== extracting the sample corpus into $out"
+  local failed=0
+  for pdf in corpus/sample/*.pdf; do
+    name=$(basename "$pdf" .pdf)
+    if "$bin" extract "$pdf" --format json > "$out/$name.json"; then
+      echo "$name: $(grep -o '"kind":' "$out/$name.json" | wc -l) passages"
+    else
+      failed=1
+    fi
+  done
+  return $failed
+}
+
+case "${1:-}" in
+  deps) deps ;;
+  build) build ;;
+  test) run_tests ;;
+  demo) demo ;;
+  *) sed -n '2,6p' "$0"; exit 2 ;;
+esac
