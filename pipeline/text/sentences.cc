@@ -1,0 +1,74 @@
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
+#include "pipeline/text/normalise.h"
+
+namespace reviewlens::text {
+namespace {
+
+// Abbreviations after which a full stop does not end a sentence in reviews.
+// ICU's own suppression list is added to these when the data has one.
+constexpr const char16_t* kAbbreviations[] = {
+    u"Dr.", u"Mr.", u"Mrs.", u"Ms.", u"Prof.", u"St.", u"e.g.", u"i.e.", u"etc.", u"No.",
+    u"para.", u"paras.", u"approx.", u"Cllr.", u"Insp.", u"Sgt.", u"DC.", u"PC.", u"vs.", u"cf.",
+};
+
+std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status)) return nullptr;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status)) return base;
+  for (const char16_t* abbreviation : kAbbreviations)
+    builder->suppressBreakAfter(icu::UnicodeString(abbreviation), status);
+  status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> filtered(builder->wrapIteratorWithFilter(base.release(), status));
+  if (U_FAILURE(status)) return nullptr;
+  return filtered;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+}  // namespace
+
+std::vector<Span> sentence_spans(std::string_view text) {
+  std::vector<Span> spans;
+  if (text.empty()) return spans;
+  // Building a break iterator costs far more than using one, so each thread
+  // keeps its own (BreakIterator instances are not thread-safe).
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = make_sentence_iterator();
+  if (!iterator) {
+    spans.push_back({0, text.size()});
+    return spans;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  iterator->setText(utext, status);
+  if (U_FAILURE(status)) {
+    utext_close(utext);
+    spans.push_back({0, text.size()});
+    return spans;
+  }
+  // With a UTF-8 UText the boundaries are byte offsets into `text`.
+  int32_t start = iterator->first();
+  for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
+       start = end, end = iterator->next()) {
+    auto s = static_cast<std::size_t>(start);
+    auto e = static_cast<std::size_t>(end);
+    while (e > s && is_space(text[e - 1])) --e;
+    while (s < e && is_space(text[s])) ++s;
+    if (e > s) spans.push_back({s, e});
+  }
+  // Detach the iterator from the UText before closing it.
+  iterator->setText(icu::UnicodeString());
+  utext_close(utext);
+  return spans;
+}
+
+}  // namespace reviewlens::text

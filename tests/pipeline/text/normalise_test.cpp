@@ -1,0 +1,53 @@
+#include <catch2/catch.hpp>
+
+#include "pipeline/text/normalise.h"
+
+using reviewlens::text::normalise;
+using reviewlens::text::sentence_spans;
+
+TEST_CASE("Normalise: folds typography to plain text", "[text]") {
+  struct Case {
+    const char* input;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"the \xEF\xAC\x81rst \xEF\xAC\x82oor", "the first floor"},                 // ligatures
+      {"\xE2\x80\x9C" "Child A\xE2\x80\x9D said \xE2\x80\x98no\xE2\x80\x99", "\"Child A\" said 'no'"},
+      {"2019\xE2\x80\x93" "2021 \xE2\x80\x94 multi\xE2\x80\x90" "agency", "2019-2021 - multi-agency"},
+      {"\xE2\x80\xA2 Bullet text", "Bullet text"},
+      {"\xEF\x82\xA7 Wingdings bullet", "Wingdings bullet"},                     // U+F0A7
+      {"\xE2\x9D\x91 box \xE2\x9E\xA2 arrow \xE2\x9C\x93 tick", "box arrow tick"},
+      {"soft\xC2\xADhyphen zero\xE2\x80\x8Bwidth", "softhyphen zerowidth"},
+      {"  runs \t of\n\nspace\xC2\xA0here  ", "runs of space here"},
+      {"bad \xFF byte", "bad \xEF\xBF\xBD byte"},                                // repaired to U+FFFD
+      {"ctrl\x07" "char", "ctrl char"},
+      {"Plain ASCII stays as it is.", "Plain ASCII stays as it is."},
+      {"", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.input);
+    CHECK(normalise(c.input) == c.expected);
+  }
+}
+
+TEST_CASE("Normalise: is idempotent", "[text]") {
+  const std::string once = normalise("\xE2\x80\x9CThe \xEF\xAC\x81le\xE2\x80\x9D \xE2\x80\x93 page 2");
+  CHECK(normalise(once) == once);
+}
+
+TEST_CASE("Sentences: splits on sentence ends but not abbreviations", "[text]") {
+  const std::string text =
+      "Dr. Patel saw Child A on 3 May. The mother, e.g. when asked, did not answer. Was it shared?";
+  auto spans = sentence_spans(text);
+  REQUIRE(spans.size() == 3);
+  CHECK(text.substr(spans[0].start, spans[0].end - spans[0].start) == "Dr. Patel saw Child A on 3 May.");
+  CHECK(text.substr(spans[2].start, spans[2].end - spans[2].start) == "Was it shared?");
+}
+
+TEST_CASE("Sentences: offsets are bytes into UTF-8 text", "[text]") {
+  const std::string text = "Caf\xC3\xA9 visit was missed. Nobody followed it up.";
+  auto spans = sentence_spans(text);
+  REQUIRE(spans.size() == 2);
+  CHECK(text.substr(spans[1].start, spans[1].end - spans[1].start) == "Nobody followed it up.");
+  CHECK(sentence_spans("").empty());
+}
