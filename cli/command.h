@@ -14,5 +14,15 @@ struct Command {
   std::function<int()> run;  // returns the process exit code
 };
 
+Command add_extract_command(CLI::App& app);
+Command add_normalise_command(CLI::App& app);
+Command add_ingest_command(CLI::App& app);
+Command add_status_command(CLI::App& app);
+Command add_tag_command(CLI::App& app);
+Command add_eval_command(CLI::App& app);
+Command add_taxonomy_command(CLI::App& app);
+Command add_search_command(CLI::App& app);
+Command add_show_command(CLI::App& app);
+
 
 }  // namespace reviewlens::cli

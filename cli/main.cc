@@ -25,6 +25,15 @@ int main(int argc, char** argv) {
 
   std::vector<cli::Command> commands;
   // One line per subcommand (see cli/command.h).
+  commands.push_back(cli::add_extract_command(app));
+  commands.push_back(cli::add_normalise_command(app));
+  commands.push_back(cli::add_ingest_command(app));
+  commands.push_back(cli::add_status_command(app));
+  commands.push_back(cli::add_tag_command(app));
+  commands.push_back(cli::add_eval_command(app));
+  commands.push_back(cli::add_taxonomy_command(app));
+  commands.push_back(cli::add_search_command(app));
+  commands.push_back(cli::add_show_command(app));
 
   try {
     app.parse(argc, argv);

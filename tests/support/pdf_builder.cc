@@ -39,6 +39,47 @@ double PdfBuilder::lines(double x, double y, const std::vector<std::string>& lin
   return y;
 }
 
+std::vector<std::string> PdfBuilder::wrap(const std::string& utf8, double width,
+                                          const TextStyle& style) const {
+  // A scratch recording surface gives cairo text metrics without a file.
+  cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+  cairo_t* cr = cairo_create(surface);
+  cairo_select_font_face(cr, style.family.c_str(), CAIRO_FONT_SLANT_NORMAL,
+                         style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, style.size);
+  auto advance = [&](const std::string& s) {
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, s.c_str(), &e);
+    return e.x_advance;
+  };
+  std::vector<std::string> out;
+  std::string line;
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    std::size_t end = utf8.find(' ', pos);
+    if (end == std::string::npos) end = utf8.size();
+    std::string word = utf8.substr(pos, end - pos);
+    pos = end + 1;
+    if (word.empty()) continue;
+    std::string candidate = line.empty() ? word : line + " " + word;
+    if (!line.empty() && advance(candidate) > width) {
+      out.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (!line.empty()) out.push_back(line);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return out;
+}
+
+double PdfBuilder::wrapped(double x, double y, double width, const std::string& utf8,
+                           double leading, const TextStyle& style) {
+  return lines(x, y, wrap(utf8, width, style), leading, style);
+}
+
 void PdfBuilder::save(const std::filesystem::path& path) const {
   cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), width_, height_);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {

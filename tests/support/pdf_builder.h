@@ -44,6 +44,15 @@ class PdfBuilder {
   double lines(double x, double y, const std::vector<std::string>& lines, double leading = 14,
                const TextStyle& style = {});
 
+  // Greedy word wrapping of `utf8` into lines no wider than `width`
+  // (measured with cairo in `style`), drawn from (x, y) like lines().
+  // Returns the y after the last line. A paragraph drawn this way obeys the
+  // "next word did not fit" rule layout repair relies on.
+  double wrapped(double x, double y, double width, const std::string& utf8, double leading = 14,
+                 const TextStyle& style = {});
+  // The lines wrapped() would draw.
+  std::vector<std::string> wrap(const std::string& utf8, double width, const TextStyle& style = {}) const;
+
   int page_count() const { return static_cast<int>(pages_.size()); }
   // Writes the PDF; throws std::runtime_error when cairo fails.
   void save(const std::filesystem::path& path) const;

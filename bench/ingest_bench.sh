@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Benchmarks `reviewlens ingest` against pdftotext alone, omindex and
+# recollindex on a synthetic corpus, side by side in one run.
+#
+#   bench/ingest_bench.sh [--docs N] [--bin PATH] [--work DIR] [--no-recoll]
+#
+# Needs the corpus generator of the project's shared bench kit
+# (MAKE_CORPUS, default /work/shared/bench/make_corpus.py, see its README)
+# and installs recoll itself (bench-only dependency, not in dev.sh).
+# Targets: jobs 2 >= 1.8x jobs 1 throughput; whole pipeline <= 1.3x
+# pdftotext time at equal parallelism; no-change rerun no slower than
+# omindex's; touched files cost a hash, not an extraction.
+set -euo pipefail
+
+DOCS=300
+BIN=${BIN:-$(dirname "$0")/../build/cli/reviewlens}
+WORK=${WORK:-/tmp/reviewlens-ingest-bench}
+MAKE_CORPUS=${MAKE_CORPUS:-/work/shared/bench/make_corpus.py}
+RECOLL=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --docs) DOCS=$2; shift 2 ;;
+    --bin) BIN=$2; shift 2 ;;
+    --work) WORK=$2; shift 2 ;;
+    --no-recoll) RECOLL=0; shift ;;
+    *) sed -n '2,12p' "$0"; exit 2 ;;
+  esac
+done
+BIN=$(readlink -f "$BIN")
+CORPUS=$WORK/corpus-$DOCS
+mkdir -p "$WORK"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+if [ "$RECOLL" = 1 ] && ! command -v recollindex >/dev/null; then
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends recoll >/dev/null
+fi
+
+if [ ! -f "$CORPUS/.complete" ]; then
+  rm -rf "$CORPUS"
+  /usr/bin/python3 "$MAKE_CORPUS" --out "$CORPUS" --docs "$DOCS" --no-truth --quiet
+  touch "$CORPUS/.complete"
+fi
+PAGES=$(find "$CORPUS" -name '*.pdf' -print0 | xargs -0 -n 1 sh -c 'pdfinfo "$0" 2>/dev/null || true' | awk '/^Pages:/{s+=$2} END{print s}')
+
+now() { date +%s.%N; }
+# secs CMD...: wall-clock seconds of CMD (output discarded; exit 1 accepted
+# for reviewlens, which means "some documents failed").
+secs() {
+  local s e rc=0
+  s=$(now)
+  "$@" >/dev/null 2>"$WORK/last.err" || rc=$?
+  e=$(now)
+  if [ "$rc" -gt 1 ]; then echo "command failed ($rc): $*" >&2; cat "$WORK/last.err" >&2; exit 1; fi
+  awk -v s="$s" -v e="$e" 'BEGIN{printf "%.2f", e - s}'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+pdftotext_all() {  # JOBS
+  find "$CORPUS" -name '*.pdf' -print0 | xargs -0 -n 1 -P "$1" sh -c 'pdftotext -q "$0" /dev/null || true'
+}
+rl_ingest() { "$BIN" ingest "$CORPUS" --index "$1" --quiet "${@:2}"; }
+
+echo "corpus: $CORPUS ($DOCS PDFs, $PAGES pages); cores: $(nproc)"
+rm -rf "$WORK"/rl-j1 "$WORK"/rl-j2 "$WORK"/rl-j*.lock "$WORK"/omega "$WORK"/recoll
+sync
+
+T_PT1=$(secs pdftotext_all 1)
+T_PT2=$(secs pdftotext_all 2)
+T_RL1=$(secs rl_ingest "$WORK/rl-j1" --jobs 1)
+T_RL2=$(secs rl_ingest "$WORK/rl-j2" --jobs 2)
+T_OM=$(secs omindex --db "$WORK/omega" --url / "$CORPUS")
+T_RC=n/a
+if [ "$RECOLL" = 1 ]; then
+  mkdir -p "$WORK/recoll"
+  printf 'topdirs = %s\nskippedNames = .complete\n' "$CORPUS" > "$WORK/recoll/recoll.conf"
+  T_RC=$(secs recollindex -c "$WORK/recoll")
+fi
+
+# Reruns on the jobs-2 index: nothing changed, then 10 files touched.
+T_RL_NOOP=$(secs rl_ingest "$WORK/rl-j2" --jobs 2)
+T_OM_NOOP=$(secs omindex --db "$WORK/omega" --url / "$CORPUS")
+find "$CORPUS" -name '*.pdf' | sort | head -10 | xargs touch
+T_RL_TOUCH=$(secs rl_ingest "$WORK/rl-j2" --jobs 2)
+TOUCH_REPORT=$("$BIN" status --index "$WORK/rl-j2" --format json |
+  /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin)["last_run"]["documents"]; print("touched=%d indexed=%d unchanged=%d" % (d["touched"], d["indexed"], d["unchanged"]))')
+find "$CORPUS" -name '*.pdf' | sort | head -10 | xargs touch
+T_OM_TOUCH=$(secs omindex --db "$WORK/omega" --url / "$CORPUS")
+FAILED=$("$BIN" status --index "$WORK/rl-j1" --format json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["failed"])')
+
+printf '\n%-44s %8s %10s\n' "run" "seconds" "pages/s"
+row() { printf '%-44s %8s %10s\n' "$1" "$2" "$(awk -v p="$PAGES" -v t="$2" 'BEGIN{ if (t > 0) printf "%.1f", p / t; else print "n/a" }')"; }
+row "pdftotext alone, xargs -P 1" "$T_PT1"
+row "pdftotext alone, xargs -P 2" "$T_PT2"
+row "reviewlens ingest (fresh index), jobs 1" "$T_RL1"
+row "reviewlens ingest (fresh index), jobs 2" "$T_RL2"
+row "omindex" "$T_OM"
+[ "$RECOLL" = 1 ] && row "recollindex" "$T_RC"
+printf '%-44s %8s\n' "reviewlens no-change rerun" "$T_RL_NOOP"
+printf '%-44s %8s\n' "omindex no-change rerun" "$T_OM_NOOP"
+printf '%-44s %8s   (%s)\n' "reviewlens rerun, 10 files touched" "$T_RL_TOUCH" "$TOUCH_REPORT"
+printf '%-44s %8s\n' "omindex rerun, 10 files touched" "$T_OM_TOUCH"
+echo "reviewlens failures in the corpus: $FAILED"
+echo
+echo "ratios (target):"
+echo "  jobs 2 speed-up over jobs 1:            $(ratio "$T_RL1" "$T_RL2")   (>= 1.8)"
+echo "  ingest jobs 1 / pdftotext -P 1:         $(ratio "$T_RL1" "$T_PT1")   (<= 1.3)"
+echo "  ingest jobs 2 / pdftotext -P 2:         $(ratio "$T_RL2" "$T_PT2")   (<= 1.3)"
+echo "  ingest jobs 1 / omindex:                $(ratio "$T_RL1" "$T_OM")"
+[ "$RECOLL" = 1 ] && echo "  ingest jobs 1 / recollindex:            $(ratio "$T_RL1" "$T_RC")"
+echo "  no-change rerun, reviewlens / omindex:  $(ratio "$T_RL_NOOP" "$T_OM_NOOP")   (<= 1.0)"
+echo "  touched rerun, reviewlens / omindex:    $(ratio "$T_RL_TOUCH" "$T_OM_TOUCH")"

@@ -1,0 +1,30 @@
+#include "cli/index_location.h"
+
+#include <cstdlib>
+
+#include "pipeline/core/error.h"
+
+namespace reviewlens::cli {
+namespace {
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? std::string(v) : std::string();
+}
+
+}  // namespace
+
+std::filesystem::path index_location(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (auto dir = env("REVIEWLENS_INDEX"); !dir.empty()) return dir;
+  std::filesystem::path data = env("XDG_DATA_HOME");
+  if (data.empty()) {
+    auto home = env("HOME");
+    if (home.empty())
+      throw FatalError("cannot find the index: pass --index DIR or set REVIEWLENS_INDEX");
+    data = std::filesystem::path(home) / ".local" / "share";
+  }
+  return data / "reviewlens" / "index";
+}
+
+}  // namespace reviewlens::cli

@@ -1,0 +1,65 @@
+// Runs compiled rule groups (themes, later case facts) over passage text.
+//
+// Every pattern of every rule is compiled once, at construction, into one
+// RE2::Set that finds in a single pass which patterns occur in a passage;
+// only the rules it reports are then confirmed with their own RE2 to get
+// spans, sentence checks (co-occurrence, exclusions) and assertion context.
+//
+// Thread-safety: `match` is const and may be called from many threads at
+// once. Errors: the constructor throws FatalError (exit 2) if a pattern does
+// not compile; the taxonomy loader reports such problems earlier, with lines.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/document.h"
+#include "pipeline/tagging/rule.h"
+
+namespace reviewlens::tagging {
+
+// The passage fields rules look at. `sentences` are byte spans into `text`;
+// when empty the whole text counts as one sentence.
+struct PassageView {
+  std::string_view text;
+  std::span<const Span> sentences;
+  PassageKind kind = PassageKind::paragraph;
+  std::string_view heading;
+  std::string_view para;
+};
+
+// One accepted match: which rule, where (bytes into PassageView::text).
+struct RuleHit {
+  const Rule* rule = nullptr;  // points into the engine's groups
+  Span span;
+};
+
+// A group whose thresholds were met, with all its accepted matches.
+struct GroupMatch {
+  std::size_t group = 0;  // index into the groups given to the engine
+  double score = 0;
+  std::vector<RuleHit> hits;  // in text order
+};
+
+class RuleEngine {
+ public:
+  RuleEngine(std::vector<RuleGroup> groups, AssertionCues cues);
+  ~RuleEngine();
+  RuleEngine(RuleEngine&&) noexcept;
+  RuleEngine& operator=(RuleEngine&&) noexcept;
+
+  const std::vector<RuleGroup>& groups() const;
+
+  // The groups that hold for this passage, in group order.
+  std::vector<GroupMatch> match(const PassageView& passage) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace reviewlens::tagging

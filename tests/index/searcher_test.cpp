@@ -1,0 +1,211 @@
+// Designated initializers name only the fields a case sets.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+#include "index/searcher.h"
+
+#include <algorithm>
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "tests/index/sample_library.h"
+#include "tests/support/temp_dir.h"
+
+using namespace reviewlens;
+using namespace reviewlens::index;
+using reviewlens::testing::has_theme;
+using reviewlens::testing::TempDir;
+
+namespace {
+
+struct Library {
+  TempDir tmp;
+  std::vector<Document> docs = testing::sample_library();
+  Library() { testing::build_library(tmp.path(), docs); }
+  SearchResult search(SearchRequest r) const {
+    if (r.limit == 10) r.limit = 100;
+    return Searcher(tmp.path()).search(r);
+  }
+  SearchResult search(const std::string& q) const { return search(SearchRequest{.query = q}); }
+};
+
+std::set<std::string> passage_ids(const SearchResult& r) {
+  std::set<std::string> ids;
+  for (const auto& h : r.hits) ids.insert(h.passage_id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("Searcher: theme filters combine with all and any", "[index]") {
+  Library lib;
+  SearchRequest all{.themes = {"babies", "information_sharing"}};
+  auto r = lib.search(all);
+  auto want_all = testing::count_passages(lib.docs, [](const Document&, const Passage& p) {
+    return has_theme(p, "babies") && has_theme(p, "information_sharing");
+  });
+  CHECK(r.total == want_all);
+  CHECK(passage_ids(r) == std::set<std::string>{"child-a:2", "baby-c:2"});
+
+  SearchRequest any = all;
+  any.theme_match = ThemeMatch::any;
+  auto want_any = testing::count_passages(lib.docs, [](const Document&, const Passage& p) {
+    return has_theme(p, "babies") || has_theme(p, "information_sharing");
+  });
+  CHECK(lib.search(any).total == want_any);
+  CHECK(lib.search(SearchRequest{.groups = {"national"}}).total ==
+        testing::count_passages(lib.docs, [](const Document&, const Passage& p) {
+          return has_theme(p, "information_sharing") || has_theme(p, "multi_agency_working");
+        }));
+}
+
+TEST_CASE("Searcher: type, year and partnership filters", "[index]") {
+  Library lib;
+  auto r = lib.search(SearchRequest{.types = {DocType::lcspr}, .year_from = 2021});
+  CHECK(r.total == testing::count_passages(lib.docs, [](const Document& d, const Passage&) {
+          return d.doc_type == DocType::lcspr && d.year >= 2021;
+        }));
+  CHECK(r.documents == 2);
+  CHECK(lib.search(SearchRequest{.year_from = 2023, .year_to = 2023}).documents == 1);
+  CHECK(lib.search(SearchRequest{.year_to = 2020}).total == 2);
+  CHECK(lib.search(SearchRequest{.partnership = "  north VALE safeguarding   partnership"}).total == 6);
+  CHECK(lib.search(SearchRequest{.query = "police", .types = {DocType::rapid_review}}).total == 1);
+}
+
+TEST_CASE("Searcher: the reviewer's question (babies, information not shared, since 2021)", "[index]") {
+  Library lib;
+  SearchRequest r{.query = "shared OR share", .themes = {"babies"}, .types = {DocType::lcspr},
+                  .year_from = 2021};
+  auto result = lib.search(r);
+  CHECK(passage_ids(result) == std::set<std::string>{"child-a:2", "baby-c:2"});
+  for (const auto& h : result.hits) {
+    CHECK(h.page > 0);
+    CHECK_FALSE(h.para.empty());
+    CHECK(std::find(h.themes.begin(), h.themes.end(), "babies") != h.themes.end());
+  }
+}
+
+TEST_CASE("Searcher: phrase and NEAR queries use positions", "[index]") {
+  Library lib;
+  CHECK(passage_ids(lib.search("\"health visitor\"")) == std::set<std::string>{"child-a:1"});
+  CHECK(lib.search("\"visitor health\"").total == 0);
+  CHECK(passage_ids(lib.search("bruising NEAR/3 baby")) == std::set<std::string>{"baby-c:2"});
+  CHECK(lib.search("bruising NEAR/3 records").total == 0);
+  CHECK(lib.search("midwife NOT father").total == 1);
+  CHECK(lib.search("exclus*").total == 1);
+}
+
+TEST_CASE("Searcher: field prefixes in the query string", "[index]") {
+  Library lib;
+  CHECK(lib.search("theme:babies").total == 4);
+  CHECK(lib.search("theme:Babies type:lcspr year:2023").total == 2);
+  CHECK(lib.search("theme:babies year:2021..2022").total == 2);
+  CHECK(lib.search("type:rapid_review").total == 2);
+  CHECK(lib.search("partnership:\"North Vale Safeguarding Partnership\" police").total == 1);
+  CHECK(lib.search("group:emerging").total == 1);
+  CHECK(passage_ids(lib.search("midwife theme:domestic_abuse")) == std::set<std::string>{"child-a:2"});
+}
+
+TEST_CASE("Searcher: by_document collapses with exact passage counts", "[index]") {
+  Library lib;
+  SearchRequest r{.themes = {"babies"}, .grouping = Grouping::by_document};
+  auto result = lib.search(r);
+  CHECK(result.total == 4);
+  CHECK(result.documents == 2);
+  REQUIRE(result.hits.size() == 2);
+  for (const auto& h : result.hits) {
+    auto doc = std::find_if(lib.docs.begin(), lib.docs.end(), [&](const auto& d) { return d.id == h.doc; });
+    REQUIRE(doc != lib.docs.end());
+    std::size_t want = 0;
+    for (const auto& p : doc->passages) want += has_theme(p, "babies");
+    CHECK(h.matching_passages == want);
+  }
+  SearchRequest q{.query = "police", .grouping = Grouping::by_document};
+  auto police = lib.search(q);
+  CHECK(police.hits.size() == 2);
+  CHECK(police.total == 2);
+}
+
+TEST_CASE("Searcher: facets are exact counts over the whole match set", "[index]") {
+  Library lib;
+  SearchRequest r{.query = "the", .limit = 1};
+  auto result = Searcher(lib.tmp.path()).search(r);
+  CHECK(result.hits.size() == 1);
+  std::map<std::string, std::size_t> themes, types, years;
+  std::size_t total = 0;
+  for (const auto& d : lib.docs)
+    for (const auto& p : d.passages) {
+      if (p.text.find("The ") == std::string::npos && p.text.find(" the ") == std::string::npos) continue;
+      ++total;
+      for (const auto& t : p.themes) ++themes[t];
+      ++types[std::string(to_string(d.doc_type))];
+      ++years[std::to_string(d.year)];
+    }
+  CHECK(result.total == total);
+  CHECK(result.theme_facet == themes);
+  CHECK(result.doc_type_facet == types);
+  CHECK(result.year_facet == years);
+}
+
+TEST_CASE("Searcher: spelling suggestion for a misspelt word", "[index]") {
+  Library lib;
+  auto r = lib.search("bruisng");
+  CHECK(r.total == 0);
+  CHECK(r.suggestion == std::optional<std::string>("bruising"));
+  CHECK_FALSE(lib.search("bruising").suggestion);
+  // "HV" is not a word of any passage, but its expansion is: no "Did you mean".
+  auto hv = lib.search("HV");
+  CHECK(passage_ids(hv) == std::set<std::string>{"child-a:1"});
+  CHECK_FALSE(hv.suggestion);
+}
+
+TEST_CASE("Searcher: abbreviations and their expansions are synonyms", "[index]") {
+  Library lib;
+  CHECK(passage_ids(lib.search("DA")) == std::set<std::string>{"child-a:2", "child-b:1"});
+  CHECK(passage_ids(lib.search("da")) == std::set<std::string>{"child-a:2", "child-b:1"});
+  CHECK(passage_ids(lib.search("domestic abuse")) == std::set<std::string>{"child-a:2", "child-b:1"});
+  CHECK(passage_ids(lib.search("GP")) == std::set<std::string>{"child-a:3"});
+  CHECK(passage_ids(lib.search("general practitioner")) == std::set<std::string>{"child-a:3"});
+  CHECK(lib.search("\"domestic abuse\"").total == 1);  // a phrase means the words
+}
+
+TEST_CASE("Searcher: theme-only search lists newest document first, then by page", "[index]") {
+  Library lib;
+  auto r = lib.search(SearchRequest{.themes = {"babies"}});
+  REQUIRE(r.hits.size() == 4);
+  std::vector<std::pair<std::string, int>> got;
+  for (const auto& h : r.hits) got.emplace_back(h.doc, h.page);
+  CHECK(got == std::vector<std::pair<std::string, int>>{{"baby-c", 6}, {"baby-c", 7}, {"child-a", 3}, {"child-a", 4}});
+  auto page2 = lib.search(SearchRequest{.themes = {"babies"}, .limit = 2, .offset = 2});
+  REQUIRE(page2.hits.size() == 2);
+  CHECK(page2.hits[0].doc == "child-a");
+  CHECK(page2.total == 4);
+}
+
+TEST_CASE("Searcher: hits carry document fields and highlighted snippets", "[index]") {
+  Library lib;
+  auto r = lib.search("visitors");
+  REQUIRE(r.hits.size() == 1);
+  const auto& h = r.hits[0];
+  CHECK(h.title == "Review of child-a");
+  CHECK(h.file == "reviews/child-a.pdf");
+  CHECK(h.doc_type == DocType::lcspr);
+  CHECK(h.year == 2022);
+  CHECK(h.page == 3);
+  CHECK(h.para == "4.1");
+  CHECK(h.heading == "Findings");
+  CHECK(h.snippet == "The baby was seen by the health [[visitor]] at home.");
+  auto ansi = lib.search(SearchRequest{.query = "visitor", .highlight = HighlightStyle::ansi});
+  CHECK(ansi.hits.at(0).snippet.find("\x1b[") != std::string::npos);
+  auto da = lib.search("DA");
+  for (const auto& hit : da.hits)
+    CHECK((hit.snippet.find("[[DA]]") != std::string::npos ||
+           hit.snippet.find("[[domestic]] [[abuse]]") != std::string::npos));
+}
+
+TEST_CASE("Searcher: theme ids come from the index metadata", "[index]") {
+  Library lib;
+  auto ids = Searcher(lib.tmp.path()).theme_ids();
+  CHECK(ids == std::vector<std::string>{"babies", "domestic_abuse", "information_sharing",
+                                        "multi_agency_working", "not_in_school"});
+}

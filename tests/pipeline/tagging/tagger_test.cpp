@@ -1,0 +1,91 @@
+// The bundled taxonomy on short fictional passages: one clear case per
+// theme, the assertion context both ways, and evidence spans.
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "pipeline/tagging/tagger.h"
+#include "pipeline/text/normalise.h"
+
+using namespace reviewlens;
+using namespace reviewlens::tagging;
+
+namespace {
+
+const Tagger& bundled() {
+  static const Tagger tagger(load_taxonomy_or_throw(""));
+  return tagger;
+}
+
+Passage tagged(const std::string& raw, std::string heading = {}) {
+  Passage p;
+  p.id = "t:1";
+  p.text = text::normalise(raw);
+  p.heading = std::move(heading);
+  bundled().tag(p);
+  return p;
+}
+
+bool has(const Passage& p, const std::string& theme) {
+  return std::find(p.themes.begin(), p.themes.end(), theme) != p.themes.end();
+}
+
+}  // namespace
+
+TEST_CASE("Tagger: bundled rules tag clear fictional passages", "[tagging][tagger]") {
+  auto [theme, text] = GENERATE(table<std::string, std::string>({
+      {"domestic_abuse", "Police were called after Mr Y punched his partner; the case went to MARAC."},
+      {"babies", "The eight-week-old infant was found with bruising although she was non-mobile."},
+      {"risks_outside_family", "Child P, 15, was reported missing three times and found carrying drugs on a county lines route."},
+      {"young_carers", "Child G was a young carer for her father and nobody offered a carer's assessment."},
+      {"gypsy_roma_traveller", "The family were Irish Travellers living on a council site."},
+      {"not_in_school", "After a permanent exclusion he was placed on a part-time timetable."},
+      {"child_mental_health", "She was referred to CAMHS after an episode of self-harm."},
+      {"parental_mental_health", "Mother was under the community mental health team for bipolar disorder."},
+      {"multi_agency_working", "A strategy discussion was held but education was not invited."},
+      {"information_sharing", "The health visitor was unaware of the police information because it was never shared."},
+      {"race_ethnicity_culture", "A professional interpreter was not booked, so her son translated."},
+      {"disability_health_needs", "Child W, who has cerebral palsy and an EHCP, missed several clinic appointments."},
+      {"leadership_culture", "The social worker had a caseload of thirty and supervision was often cancelled."},
+      {"child_lived_experience", "Nobody recorded the child's wishes and feelings or saw him alone."},
+  }));
+  auto p = tagged(text);
+  INFO(text);
+  CHECK(has(p, theme));
+}
+
+TEST_CASE("Tagger: ruled-out topics carry no theme, absences that are findings do",
+          "[tagging][tagger]") {
+  CHECK_FALSE(has(tagged("There was no evidence of exploitation at any stage."), "risks_outside_family"));
+  CHECK_FALSE(has(tagged("Domestic abuse was not a feature of this case."), "domestic_abuse"));
+  CHECK(has(tagged("No strategy meeting was held despite the injury."), "multi_agency_working"));
+  CHECK(has(tagged("The father was never spoken to and was not included in the assessment."), "whole_family"));
+}
+
+TEST_CASE("Tagger: exclusions and acronyms avoid everyday words", "[tagging][tagger]") {
+  CHECK_FALSE(has(tagged("She asked the school to send the letter home."), "disability_health_needs"));
+  CHECK_FALSE(has(tagged("The flat had new domestic appliances."), "domestic_abuse"));
+  CHECK(has(tagged("His SEND needs were not assessed."), "disability_health_needs"));
+}
+
+TEST_CASE("Tagger: themes are sorted and evidence points into the text", "[tagging][tagger]") {
+  auto p = tagged("The baby's father had a history of domestic abuse and the midwife did not share it.");
+  REQUIRE(p.themes.size() >= 2);
+  CHECK(std::is_sorted(p.themes.begin(), p.themes.end()));
+  for (const auto& hit : p.hits) {
+    REQUIRE(hit.end <= p.text.size());
+    CHECK(hit.start < hit.end);
+    CHECK(std::find(p.themes.begin(), p.themes.end(), hit.theme) != p.themes.end());
+  }
+  auto da = std::find_if(p.hits.begin(), p.hits.end(), [](const ThemeHit& h) { return h.theme == "domestic_abuse"; });
+  REQUIRE(da != p.hits.end());
+  CHECK(p.text.substr(da->start, da->end - da->start) == "domestic abuse");
+}
+
+TEST_CASE("Tagger: strategic themes only in recommendations or learning", "[tagging][tagger]") {
+  const std::string text = "The partnership should commission early help and evaluate its impact through audit.";
+  CHECK_FALSE(has(tagged(text, "Background"), "getting_upstream"));
+  auto p = tagged(text, "Recommendations");
+  CHECK(has(p, "getting_upstream"));
+  CHECK(has(p, "assessing_effectiveness"));
+}
