@@ -1,9 +1,18 @@
 #!/usr/bin/env python3
 """Writes a large JSONL file of fictional review passages for
-bench/tag_throughput.sh: {"id","text"} lines built by permuting invented
-sentences (no real review text), about SIZE_MB of passage text.
+bench/tag_throughput.sh, about SIZE_MB of passage text.
 
 usage: make_tag_passages.py OUT.jsonl [SIZE_MB=200] [SEED=7]
+       make_tag_passages.py --from EXTRACT.jsonl OUT.jsonl [SIZE_MB=200]
+
+Default ("dense"): {"id","text"} lines built by permuting invented sentences
+(no real review text); nearly every sentence names a theme, so this is far
+denser in theme words than real reviews.
+
+--from ("real-like"): the passages of `reviewlens extract` output (e.g. of
+corpus/sample, which is fictional) with their kind, heading and para,
+repeated in order until SIZE_MB is reached: the density of matches of
+actual review prose.
 """
 import json
 import random
@@ -37,7 +46,36 @@ SENTENCES = [
 ]
 
 
+def extracted_passages(path):
+    passages = []
+    for line in open(path, encoding="utf-8"):
+        doc = json.loads(line)
+        for p in doc.get("passages", [doc] if "text" in doc else []):
+            if p.get("text"):
+                passages.append({k: p[k] for k in ("text", "kind", "heading", "para") if k in p})
+    if not passages:
+        sys.exit(f"{path}: no passages")
+    return passages
+
+
+def repeat_extracted(src, out, size):
+    passages = extracted_passages(src)
+    written = 0
+    n = 0
+    with open(out, "w", encoding="utf-8") as f:
+        while written < size:
+            p = passages[n % len(passages)]
+            n += 1
+            f.write(json.dumps({"id": f"real:{n}", **p}) + "\n")
+            written += len(p["text"].encode("utf-8"))
+    print(f"{out}: {n} passages ({len(passages)} distinct), {written} bytes of passage text")
+
+
 def main():
+    if sys.argv[1] == "--from":
+        size = int(float(sys.argv[4]) * 1_000_000) if len(sys.argv) > 4 else 200_000_000
+        repeat_extracted(sys.argv[2], sys.argv[3], size)
+        return
     out = sys.argv[1]
     size = int(float(sys.argv[2]) * 1_000_000) if len(sys.argv) > 2 else 200_000_000
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 7)

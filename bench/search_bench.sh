@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Search latency: `reviewlens search` (one process per query, as a user runs
 # it) with and without theme filters, next to Xapian omega's `quest` over an
-# omindex database of the same PDFs. Prints median and p95 per group.
+# omindex database of the same PDFs, and (bench/search_bench, built with the
+# project) the same queries in one process. Prints median and p95 per group.
 #
 #   bench/search_bench.sh CORPUS_DIR [WORK_DIR] [RUNS]
 #
@@ -15,6 +16,7 @@ corpus=$(cd "${1:?usage: search_bench.sh CORPUS_DIR [WORK_DIR] [RUNS]}" && pwd)
 work=${2:-/tmp/rl-search-bench}
 runs=${3:-20}
 bin=${REVIEWLENS:-$here/../build/cli/reviewlens}
+inproc=${SEARCH_BENCH:-$(dirname "$bin")/../bench/search_bench}
 queries=$here/search_queries.txt
 mkdir -p "$work"
 
@@ -68,3 +70,9 @@ for name, t in groups.items():
     p95 = t[min(len(t) - 1, int(round(0.95 * (len(t) - 1))))]
     print(f"{name:42} {len(t):5d} {statistics.median(t):10.1f} {p95:8.1f}")
 PY
+
+# The same queries inside one process: the query cost without start-up.
+if [ -x "$inproc" ]; then
+  echo
+  "$inproc" "$work/index" "$queries" "$runs"
+fi

@@ -23,6 +23,8 @@ Command add_eval_command(CLI::App& app);
 Command add_taxonomy_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_show_command(CLI::App& app);
+Command add_stats_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
 
 
 }  // namespace reviewlens::cli

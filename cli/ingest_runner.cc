@@ -8,11 +8,11 @@
 
 #include "cli/index_generation.h"
 #include "cli/ingest_lock.h"
-#include "cli/orphan_guard.h"
 #include "corpus/content_hash.h"
 #include "corpus/source_walker.h"
 #include "extractors/isolated_extract.h"
 #include "index/index_writer.h"
+#include "pipeline/tagging/fact_finder.h"
 #include "pipeline/tagging/tagger.h"
 #include "pipeline/tagging/taxonomy.h"
 
@@ -64,9 +64,10 @@ void rekey(Document& doc, const std::string& path) {
 
 class IngestRun {
  public:
-  IngestRun(const IngestOptions& options, const tagging::Tagger& tagger, index::IndexWriter& writer,
+  IngestRun(const IngestOptions& options, const tagging::Tagger& tagger,
+            const tagging::FactFinder& facts, index::IndexWriter& writer,
             IngestReport& report, std::string taxonomy_hash, bool retag)
-      : options_(options), tagger_(tagger), writer_(writer), report_(report),
+      : options_(options), tagger_(tagger), facts_(facts), writer_(writer), report_(report),
         taxonomy_hash_(std::move(taxonomy_hash)), retag_(retag) {}
 
   void apply(const std::vector<PlanItem>& plan, const std::vector<index::SourceRecord>& manifest) {
@@ -142,6 +143,7 @@ class IngestRun {
 
   void tag(Document& doc) const {
     for (auto& p : doc.passages) tagger_.tag(p);
+    doc.facts = facts_.find(doc);  // case facts need the whole tagged document
   }
 
   void fail(const PlanItem& item, const Error& error) {
@@ -210,6 +212,7 @@ class IngestRun {
 
   const IngestOptions& options_;
   const tagging::Tagger& tagger_;
+  const tagging::FactFinder& facts_;
   index::IndexWriter& writer_;
   IngestReport& report_;
   std::string taxonomy_hash_;
@@ -255,6 +258,7 @@ IngestReport run_ingest(const IngestOptions& options) {
   // Validated before any work: an invalid taxonomy is exit 2 and touches nothing.
   tagging::Taxonomy taxonomy = tagging::load_taxonomy_or_throw(options.taxonomy);
   tagging::Tagger tagger(taxonomy);
+  tagging::FactFinder fact_finder(taxonomy);
   report.taxonomy_version = taxonomy.version;
   report.taxonomy_hash = taxonomy.hash;
 
@@ -262,7 +266,6 @@ IngestReport run_ingest(const IngestOptions& options) {
   if (!walk) throw FatalError(walk.error().describe(), exit_code::kUsage);
   report.ignored_files = walk->ignored;
 
-  OrphanGuard guard;  // before any lock: the watchdog must hold none
   IngestLock lock(options.index);
   remove_stale_generations(options.index);
   const bool full = options.mode == BuildMode::full;
@@ -280,7 +283,7 @@ IngestReport run_ingest(const IngestOptions& options) {
         walk->files, manifest_entries(manifest),
         [](const corpus::SourceFile& f) { return corpus::hash_file(f.absolute); }, plan_options);
 
-    IngestRun run(options, tagger, writer, report, taxonomy.hash, retag);
+    IngestRun run(options, tagger, fact_finder, writer, report, taxonomy.hash, retag);
     run.apply(plan, manifest);
     fill_totals(report, writer.sources());
     report.finished_at = utc_now_iso8601();

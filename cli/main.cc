@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   commands.push_back(cli::add_taxonomy_command(app));
   commands.push_back(cli::add_search_command(app));
   commands.push_back(cli::add_show_command(app));
+  commands.push_back(cli::add_stats_command(app));
+  commands.push_back(cli::add_report_command(app));
 
   try {
     app.parse(argc, argv);

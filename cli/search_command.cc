@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/fact_filter.h"
 #include "cli/index_location.h"
 #include "cli/search_output.h"
 #include "index/searcher.h"
@@ -30,6 +31,7 @@ struct SearchArgs {
   std::vector<std::string> types;
   std::optional<int> from, to;
   std::string partnership;
+  std::vector<std::string> facts;  // "fact:value" after parse_fact_filters
   bool by_document = false;
   std::size_t limit = 10;
   std::size_t offset = 0;
@@ -64,6 +66,7 @@ index::SearchRequest make_request(const SearchArgs& args, std::vector<DocType> t
   r.year_from = args.from;
   r.year_to = args.to;
   r.partnership = args.partnership;
+  r.facts = args.facts;
   r.grouping = args.by_document ? index::Grouping::by_document : index::Grouping::passages;
   r.limit = args.limit;
   r.offset = args.offset;
@@ -86,7 +89,14 @@ int run(const SearchArgs& args) {
                  "serious_case_review, national_review, thematic_review, annual_report, other\n";
     return exit_code::kUsage;
   }
-  auto request = make_request(args, std::move(*types));
+  auto facts = parse_fact_filters(args.facts);
+  if (!facts) {
+    std::cerr << "reviewlens search: " << facts.error() << "\n";
+    return exit_code::kUsage;
+  }
+  SearchArgs resolved = args;
+  resolved.facts = std::move(*facts);
+  auto request = make_request(resolved, std::move(*types));
   auto result = searcher.search(request);
   if (args.format == "json")
     std::cout << search_json(request, result).dump(2) << "\n";
@@ -116,6 +126,8 @@ Command add_search_command(CLI::App& app) {
   sub->add_option("--from", args->from, "Only documents published in or after YEAR");
   sub->add_option("--to", args->to, "Only documents published in or before YEAR");
   sub->add_option("--partnership", args->partnership, "Only this safeguarding partnership (any case)");
+  sub->add_option("--fact", args->facts,
+                  "Only documents with this case fact: looked_after (=yes) or cp_plan=current (repeatable: all)");
   sub->add_flag("--by-document", args->by_document, "Best passage per document, with its match count");
   sub->add_option("--limit", args->limit, "Hits to show (default 10)");
   sub->add_option("--offset", args->offset, "Hits to skip (for paging)");

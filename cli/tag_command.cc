@@ -1,14 +1,25 @@
 // `reviewlens tag`: tags passages read on stdin with the taxonomy's themes.
 // JSONL in ({"id","text"[,"kind","heading","para"]}) gives JSONL out; any
 // other input is one passage, printed for people.
+//
+// Throughput matters here (whole corpora are piped through): stdin is read
+// in large blocks and each line is parsed in place by simdjson (validating,
+// so a malformed line is still reported and skipped), only the five fields
+// we use are looked at, and output is written by hand into one reused
+// buffer. The output is byte-for-byte what nlohmann's dump() gave (keys in
+// sorted order, same escapes), see write_json_string.
 #include <algorithm>
-#include <iostream>
 #include <cstdio>
-#include <vector>
+#include <cstring>
+#include <expected>
+#include <iostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "cli/command.h"
 #include "pipeline/core/error.h"
@@ -23,29 +34,121 @@ struct TagOptions {
   bool explain = false;
 };
 
-std::string read_all_stdin() {
-  std::string input;
-  std::vector<char> buffer(1 << 20);
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), stdin)) > 0) input.append(buffer.data(), n);
-  return input;
-}
+constexpr std::size_t kBlock = std::size_t{4} << 20;
+constexpr std::size_t kFlushAt = std::size_t{1} << 20;
 
-bool looks_like_jsonl(const std::string& input) {
-  auto first = input.find_first_not_of(" \t\r\n");
-  return first != std::string::npos && input[first] == '{';
-}
+// Hands out stdin line by line from large blocks. The buffer always keeps
+// simdjson::SIMDJSON_PADDING spare bytes after the data, so a line can be
+// parsed where it lies.
+class LineReader {
+ public:
+  explicit LineReader(std::FILE* in) : in_(in), buffer_(kBlock + simdjson::SIMDJSON_PADDING) {}
 
-Passage passage_from_line(const nlohmann::json& j) {
+  // The first byte that is not whitespace, or '\0' for blank input.
+  char first_non_space() {
+    for (std::size_t offset = 0;;) {  // offset from begin_, which fill() moves
+      for (; begin_ + offset < end_; ++offset) {
+        char c = buffer_[begin_ + offset];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
+      }
+      if (!fill()) return '\0';
+    }
+  }
+
+  // The next line without its '\n', valid until the next call.
+  bool next(std::string_view& line) {
+    std::size_t searched = begin_;
+    for (;;) {
+      const char* data = buffer_.data();
+      if (const void* nl = std::memchr(data + searched, '\n', end_ - searched)) {
+        auto at = static_cast<std::size_t>(static_cast<const char*>(nl) - data);
+        line = std::string_view(data + begin_, at - begin_);
+        begin_ = at + 1;
+        return true;
+      }
+      searched = end_ - begin_;  // offset after fill() moves the rest to the front
+      if (!fill()) break;
+    }
+    if (begin_ == end_) return false;
+    line = std::string_view(buffer_.data() + begin_, end_ - begin_);
+    begin_ = end_;
+    return true;
+  }
+
+  std::string rest() {
+    std::string all(buffer_.data() + begin_, end_ - begin_);
+    begin_ = end_;
+    std::size_t n;
+    while ((n = std::fread(buffer_.data(), 1, capacity(), in_)) > 0) all.append(buffer_.data(), n);
+    return all;
+  }
+
+  std::size_t padded_size() const { return buffer_.size(); }
+
+ private:
+  std::size_t capacity() const { return buffer_.size() - simdjson::SIMDJSON_PADDING; }
+
+  // Moves unread bytes to the front, grows for a line longer than a block,
+  // and reads more. False at end of input.
+  bool fill() {
+    if (eof_) return false;
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+    if (end_ == capacity()) buffer_.resize(capacity() * 2 + simdjson::SIMDJSON_PADDING);
+    std::size_t n = std::fread(buffer_.data() + end_, 1, capacity() - end_, in_);
+    if (n == 0) eof_ = true;
+    end_ += n;
+    return n > 0;
+  }
+
+  std::FILE* in_;
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0, end_ = 0;
+  bool eof_ = false;
+};
+
+// The fields of one input line; later duplicates win, as they did with
+// nlohmann::json.
+std::expected<Passage, std::string> passage_from_line(simdjson::dom::parser& parser,
+                                                      std::string_view line) {
+  simdjson::dom::element doc;
+  if (auto error = parser.parse(line.data(), line.size(), false).get(doc))
+    return std::unexpected(std::string(simdjson::error_message(error)));
+  simdjson::dom::object object;
+  if (doc.get(object)) return std::unexpected("not a JSON object");
+  std::string_view id, text, kind, heading, para;
+  bool id_string = true, has_text = false, text_string = false, has_kind = false;
+  for (auto field : object) {
+    const std::string_view key = field.key;
+    const bool is_string = field.value.is_string();
+    std::string_view value = is_string ? std::string_view(field.value.get_string().value_unsafe())
+                                       : std::string_view();
+    if (key == "id") {
+      id = value;
+      id_string = is_string;
+    } else if (key == "text") {
+      text = value;
+      has_text = true;
+      text_string = is_string;
+    } else if (key == "kind") {
+      kind = value;
+      has_kind = is_string;
+    } else if (key == "heading") {
+      heading = value;
+    } else if (key == "para") {
+      para = value;
+    }
+  }
+  if (!id_string) return std::unexpected("\"id\" is not a string");
+  if (!has_text) return std::unexpected("no \"text\"");
+  if (!text_string) return std::unexpected("\"text\" is not a string");
   Passage passage;
-  passage.id = j.value("id", "");
-  passage.text = text::normalise(j.at("text").get<std::string>());
-  if (auto kind = j.find("kind"); kind != j.end() && kind->is_string())
-    passage.kind = passage_kind_from(kind->get<std::string>()).value_or(PassageKind::paragraph);
-  if (auto heading = j.find("heading"); heading != j.end() && heading->is_string())
-    passage.heading = heading->get<std::string>();
-  if (auto para = j.find("para"); para != j.end() && para->is_string())
-    passage.para = para->get<std::string>();
+  passage.id = id;
+  passage.text = text::normalise(text);
+  if (has_kind) passage.kind = passage_kind_from(kind).value_or(PassageKind::paragraph);
+  passage.heading = heading;
+  passage.para = para;
   return passage;
 }
 
@@ -60,20 +163,67 @@ std::string sentence_of(const Passage& passage, const ThemeHit& hit) {
          passage.text.substr(hit.end, s.end - hit.end);
 }
 
-nlohmann::json tagged_json(const Passage& passage, const TagOptions& options) {
-  nlohmann::json evidence = nlohmann::json::array();
-  for (const auto& hit : passage.hits) {
-    nlohmann::json item{{"theme", hit.theme},
-                        {"rule", hit.rule},
-                        {"start", hit.start},
-                        {"end", hit.end},
-                        {"match", passage.text.substr(hit.start, hit.end - hit.start)}};
-    if (options.explain) item["sentence"] = sentence_of(passage, hit);
-    evidence.push_back(std::move(item));
+// A JSON string as nlohmann's dump() writes it (UTF-8 kept, control
+// characters as \b \t \n \f \r or \u00xx). Strings that are not valid UTF-8
+// (not expected: input is validated and text normalised) go through
+// nlohmann itself so they get the same U+FFFD replacement as before.
+void write_json_string(std::string& out, std::string_view s) {
+  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  if (!ascii && !simdjson::validate_utf8(s.data(), s.size())) {
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace);
+    return;
   }
-  nlohmann::json out{{"id", passage.id}, {"themes", passage.themes}, {"evidence", evidence}};
-  out["text"] = passage.text;
-  return out;
+  out += '"';
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    }
+  }
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
+}
+
+// {"evidence":[{"end","match","rule"[,"sentence"],"start","theme"}],"id","text","themes"}:
+// nlohmann's key order, kept so the output did not change.
+void write_tagged_json(std::string& out, const Passage& passage, const TagOptions& options) {
+  out += "{\"evidence\":[";
+  for (std::size_t i = 0; i < passage.hits.size(); ++i) {
+    const ThemeHit& hit = passage.hits[i];
+    fmt::format_to(std::back_inserter(out), "{}{{\"end\":{},\"match\":", i ? "," : "", hit.end);
+    write_json_string(out, std::string_view(passage.text).substr(hit.start, hit.end - hit.start));
+    out += ",\"rule\":";
+    write_json_string(out, hit.rule);
+    if (options.explain) {
+      out += ",\"sentence\":";
+      write_json_string(out, sentence_of(passage, hit));
+    }
+    fmt::format_to(std::back_inserter(out), ",\"start\":{},\"theme\":", hit.start);
+    write_json_string(out, hit.theme);
+    out += '}';
+  }
+  out += "],\"id\":";
+  write_json_string(out, passage.id);
+  out += ",\"text\":";
+  write_json_string(out, passage.text);
+  out += ",\"themes\":[";
+  for (std::size_t i = 0; i < passage.themes.size(); ++i) {
+    if (i) out += ',';
+    write_json_string(out, passage.themes[i]);
+  }
+  out += "]}\n";
 }
 
 void print_readable(const Passage& passage, const TagOptions& options) {
@@ -88,45 +238,51 @@ void print_readable(const Passage& passage, const TagOptions& options) {
               << (options.explain ? fmt::format("      in: {}\n", sentence_of(passage, hit)) : "");
 }
 
-int run_tag(const TagOptions& options) {
-  auto tagger = tagging::Tagger(tagging::load_taxonomy_or_throw(options.taxonomy));
-  std::string input = read_all_stdin();
-  if (!looks_like_jsonl(input)) {
-    Passage passage;
-    passage.id = "stdin";
-    passage.text = text::normalise(input);
-    tagger.tag(passage);
-    print_readable(passage, options);
-    return exit_code::kOk;
-  }
+// The tagger segments sentences only when a rule needs them; --explain
+// shows the sentence of every hit, so it asks for them up front.
+void tag(const tagging::Tagger& tagger, Passage& passage, const TagOptions& options) {
+  if (options.explain && !passage.text.empty()) passage.sentences = text::sentence_spans(passage.text);
+  tagger.tag(passage);
+}
+
+int tag_jsonl(const tagging::Tagger& tagger, LineReader& reader, const TagOptions& options) {
+  simdjson::dom::parser parser;
   int skipped = 0, line_no = 0;
-  std::size_t pos = 0;
   std::string out;
-  while (pos < input.size()) {
-    auto end = input.find('\n', pos);
-    if (end == std::string::npos) end = input.size();
-    std::string_view line(input.data() + pos, end - pos);
-    pos = end + 1;
+  out.reserve(kFlushAt * 2);
+  std::string_view line;
+  while (reader.next(line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    Passage passage;
-    try {
-      passage = passage_from_line(nlohmann::json::parse(line));
-    } catch (const nlohmann::json::exception& e) {
-      std::cerr << fmt::format("reviewlens tag: line {}: skipped: malformed JSON line: {}\n", line_no, e.what());
+    auto passage = passage_from_line(parser, line);
+    if (!passage) {
+      std::cerr << fmt::format("reviewlens tag: line {}: skipped: malformed JSON line: {}\n", line_no,
+                               passage.error());
       ++skipped;
       continue;
     }
-    tagger.tag(passage);
-    out += tagged_json(passage, options).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += '\n';
-    if (out.size() > (1u << 20)) {
-      std::cout << out;
+    tag(tagger, *passage, options);
+    write_tagged_json(out, *passage, options);
+    if (out.size() > kFlushAt) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
       out.clear();
     }
   }
-  std::cout << out << std::flush;
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
   return skipped ? exit_code::kSomeFailed : exit_code::kOk;
+}
+
+int run_tag(const TagOptions& options) {
+  auto tagger = tagging::Tagger(tagging::load_taxonomy_or_throw(options.taxonomy));
+  LineReader reader(stdin);
+  if (reader.first_non_space() == '{') return tag_jsonl(tagger, reader, options);
+  Passage passage;
+  passage.id = "stdin";
+  passage.text = text::normalise(reader.rest());
+  tag(tagger, passage, options);
+  print_readable(passage, options);
+  return exit_code::kOk;
 }
 
 }  // namespace

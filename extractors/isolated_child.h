@@ -11,6 +11,8 @@ namespace reviewlens::extractors::isolation {
 
 // Exit status of a child that caught std::bad_alloc (memory limit reached).
 inline constexpr int kExitOutOfMemory = 86;
+// The child found its parent already gone; nobody will read its result.
+inline constexpr int kExitOrphaned = 87;
 
 // Runs in the child right after fork(): limits memory, extracts `file`,
 // writes the wire JSON to `fd` and _exits. Never returns.

@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -107,6 +108,11 @@ Expected<Document> read_answer(const std::string& output, const std::filesystem:
 void run_child(int fd, const std::filesystem::path& file, const ParallelOptions& options) {
   // _exit everywhere: the parent's atexit handlers and unflushed stdio
   // buffers belong to the parent and must not run or print twice.
+  // Die with the parent. A child stuck in a hostile PDF must not outlive a
+  // killed ingest: it shares the parent's open file descriptions, including
+  // the index's lock, and would keep every later nightly run locked out.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() == 1) ::_exit(kExitOrphaned);  // the parent died before prctl
   limit_memory(options.limits.memory_mb);
   try {
     apply_test_fault(file);

@@ -39,28 +39,8 @@ double usual_gap(const Line& line, std::size_t from) {
   return gaps[gaps.size() / 2];
 }
 
-}  // namespace
-
-bool is_bullet_word(const std::string& word) {
-  const char32_t c = single_code_point(word);
-  if (c >= 0xF000 && c <= 0xF0FF) return true;  // Symbol / Wingdings private use
-  switch (c) {
-    case U'-': case U'o': case U'*': case U'\u00B7': case U'\u2013': case U'\u2014':
-    case U'\u2022': case U'\u2023': case U'\u2043': case U'\u2212': case U'\u2219':
-    case U'\u25AA': case U'\u25AB': case U'\u25A0': case U'\u25A1': case U'\u25BA':
-    case U'\u25B6': case U'\u25C6': case U'\u25CB': case U'\u25CF': case U'\u25E6':
-    case U'\u2666': case U'\u2713': case U'\u2714': case U'\u2751': case U'\u2752':
-    case U'\u27A2': case U'\u27A4': case U'\u2794': case U'\u2192': case U'\u27A1':
-      return true;
-    default:
-      return false;
-  }
-}
-
-LineStart classify_start(const Line& line, double column_left) {
-  LineStart start;
-  if (line.words.size() < 2) return start;
-  const double size = line.size > 0 ? line.size : 10;
+// A printed number ("4.12", "12.", "7.101Supervision") at the start of `line`.
+bool number_label(const Line& line, double column_left, double size, LineStart& start) {
   static const std::regex number(R"(^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$)");
   std::smatch m;
   const std::string& first = line.words[0].text;
@@ -89,7 +69,7 @@ LineStart classify_start(const Line& line, double column_left) {
     start.para = m[1].str();
     start.skip = 1;
     start.indent_unknown = touching;
-    return start;
+    return true;
   }
   // ... or Poppler gives "7.101Supervision" as one word.
   static const std::regex glued(R"(^(\d{1,3}(?:\.\d{1,3}){1,3})\.?[A-Z][a-z])");
@@ -98,7 +78,38 @@ LineStart classify_start(const Line& line, double column_left) {
     start.para = m[1].str();
     start.glued = static_cast<std::size_t>(m.length(0)) - 2;
     start.indent_unknown = true;
-    return start;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_bullet_word(const std::string& word) {
+  const char32_t c = single_code_point(word);
+  if (c >= 0xF000 && c <= 0xF0FF) return true;  // Symbol / Wingdings private use
+  switch (c) {
+    case U'-': case U'o': case U'*': case U'\u00B7': case U'\u2013': case U'\u2014':
+    case U'\u2022': case U'\u2023': case U'\u2043': case U'\u2212': case U'\u2219':
+    case U'\u25AA': case U'\u25AB': case U'\u25A0': case U'\u25A1': case U'\u25BA':
+    case U'\u25B6': case U'\u25C6': case U'\u25CB': case U'\u25CF': case U'\u25E6':
+    case U'\u2666': case U'\u2713': case U'\u2714': case U'\u2751': case U'\u2752':
+    case U'\u27A2': case U'\u27A4': case U'\u2794': case U'\u2192': case U'\u27A1':
+      return true;
+    default:
+      return false;
+  }
+}
+
+LineStart classify_start(const Line& line, double column_left) {
+  LineStart start;
+  if (line.words.size() < 2) return start;
+  const double size = line.size > 0 ? line.size : 10;
+  std::smatch m;
+  const std::string& first = line.words[0].text;
+  // Labels start with a digit; most lines do not, and skip the regexes.
+  if (std::isdigit(static_cast<unsigned char>(first[0]))) {
+    if (number_label(line, column_left, size, start)) return start;
   }
   static const std::regex finding(R"(^(\d{1,3})[.:]?$)");
   if (line.words.size() >= 3 && (first == "Finding" || first == "FINDING") &&

@@ -18,6 +18,7 @@ DocumentRecord make_document_record(const Document& doc, const std::string& path
   r.passages = static_cast<int>(doc.passages.size());
   for (const auto& p : doc.passages)
     for (const auto& theme : p.themes) ++r.theme_counts[theme];
+  r.facts = doc.facts;
   return r;
 }
 
@@ -32,7 +33,8 @@ nlohmann::json to_json(const DocumentRecord& r) {
           {"author", r.author.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.author)},
           {"pages", r.pages},
           {"passages", r.passages},
-          {"theme_counts", r.theme_counts}};
+          {"theme_counts", r.theme_counts},
+          {"facts", case_facts_json(r.facts)}};
 }
 
 DocumentRecord document_record_from_json(const nlohmann::json& j) {
@@ -53,6 +55,7 @@ DocumentRecord document_record_from_json(const nlohmann::json& j) {
   r.passages = j.value("passages", 0);
   if (auto it = j.find("theme_counts"); it != j.end())
     r.theme_counts = it->get<std::map<std::string, int>>();
+  if (auto it = j.find("facts"); it != j.end()) r.facts = case_facts_from_json(*it);
   return r;
 }
 

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -23,6 +24,7 @@ struct DocumentRecord {
   int pages = 0;
   int passages = 0;
   std::map<std::string, int> theme_counts;  // theme id -> passages carrying it
+  std::vector<CaseFact> facts;              // Document::facts (value, evidence passage)
 };
 
 DocumentRecord make_document_record(const Document& doc, const std::string& path);

@@ -25,6 +25,8 @@ void add_boolean_terms(Xapian::Document& xd, const PassageContext& c, const Pass
   xd.add_boolean_term(term(schema::kDocIdPrefix, c.doc.id));
   xd.add_boolean_term(schema::source_term(c.path));
   xd.add_boolean_term(term(schema::kKindPrefix, to_string(p.kind)));
+  for (const auto& fact : c.doc.facts)  // every passage carries its document's case facts
+    xd.add_boolean_term(term(schema::kFactPrefix, fact.fact + ":" + fact.value));
   for (const auto& concept_id : c.concepts.concepts_in(p.text))
     xd.add_boolean_term(term(schema::kConceptPrefix, concept_id));
 }

@@ -94,6 +94,7 @@ std::vector<Xapian::Query> filters(const SearchRequest& r) {
   }
   if (!r.partnership.empty())
     out.push_back(any_of(schema::kPartnershipPrefix, {r.partnership}, ValueForm::partnership));
+  for (const auto& fact : r.facts) out.emplace_back(std::string(schema::kFactPrefix) + fact);
   if (r.year_from || r.year_to) {
     auto from = Xapian::sortable_serialise(r.year_from.value_or(0));
     auto to = Xapian::sortable_serialise(r.year_to.value_or(9999));

@@ -21,6 +21,7 @@ inline constexpr std::string_view kDocIdPrefix = "XD";        // XDchild-a-2021
 inline constexpr std::string_view kSourcePrefix = "XF";       // XFsub/dir/a.pdf
 inline constexpr std::string_view kKindPrefix = "XK";         // XKparagraph
 inline constexpr std::string_view kConceptPrefix = "XS";      // XSda: synonym concept
+inline constexpr std::string_view kFactPrefix = "XCF";        // XCFcp_plan:current: document case fact
 // Probabilistic prefix: words of the passage's heading.
 inline constexpr std::string_view kHeadingPrefix = "XH";
 

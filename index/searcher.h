@@ -35,6 +35,7 @@ struct SearchRequest {
   std::vector<DocType> types;        // any of them
   std::optional<int> year_from, year_to;
   std::string partnership;           // compared normalised (case, spaces)
+  std::vector<std::string> facts;    // "fact:value" case facts of the document; all must hold
   Grouping grouping = Grouping::passages;
   std::size_t limit = 10;
   std::size_t offset = 0;

@@ -146,6 +146,7 @@ std::optional<Document> read_document(const Xapian::Database& db, const std::str
     doc.child = record->child;
     doc.author = record->author;
     doc.pages = record->pages;
+    doc.facts = record->facts;
   }
   std::vector<std::pair<int, Passage>> ordered;
   const std::string term = schema::source_term(path);

@@ -49,6 +49,18 @@ std::string string_or_empty(const nlohmann::json& j, const char* key) {
   return it->get<std::string>();
 }
 
+nlohmann::json facts_json(const std::vector<CaseFact>& facts) {
+  auto out = nlohmann::json::array();
+  for (const auto& f : facts)
+    out.push_back({{"fact", f.fact},
+                   {"value", f.value},
+                   {"passage", string_or_null(f.passage_id)},
+                   {"page", f.page > 0 ? nlohmann::json(f.page) : nlohmann::json(nullptr)},
+                   {"para", string_or_null(f.para)},
+                   {"evidence", string_or_null(f.evidence)}});
+  return out;
+}
+
 }  // namespace
 
 std::string_view to_string(PassageKind kind) { return name_of(kKindNames, kind); }
@@ -86,7 +98,7 @@ nlohmann::json to_json(const Passage& p, TagFields tags) {
 nlohmann::json to_json(const Document& d, TagFields tags) {
   nlohmann::json passages = nlohmann::json::array();
   for (const auto& p : d.passages) passages.push_back(to_json(p, tags));
-  return {
+  nlohmann::json j = {
       {"file", d.file},
       {"id", d.id},
       {"title", d.title},
@@ -99,7 +111,26 @@ nlohmann::json to_json(const Document& d, TagFields tags) {
       {"warnings", d.warnings},
       {"passages", std::move(passages)},
   };
+  if (!d.facts.empty()) j["facts"] = facts_json(d.facts);  // only once the facts step ran
+  return j;
 }
+
+std::vector<CaseFact> case_facts_from_json(const nlohmann::json& j) {
+  std::vector<CaseFact> facts;
+  for (const auto& f : j) {
+    CaseFact fact;
+    fact.fact = f.at("fact").get<std::string>();
+    fact.value = f.at("value").get<std::string>();
+    fact.passage_id = string_or_empty(f, "passage");
+    if (auto it = f.find("page"); it != f.end() && it->is_number_integer()) fact.page = it->get<int>();
+    fact.para = string_or_empty(f, "para");
+    fact.evidence = string_or_empty(f, "evidence");
+    facts.push_back(std::move(fact));
+  }
+  return facts;
+}
+
+nlohmann::json case_facts_json(const std::vector<CaseFact>& facts) { return facts_json(facts); }
 
 Passage passage_from_json(const nlohmann::json& j) {
   Passage p;
@@ -132,6 +163,7 @@ Document document_from_json(const nlohmann::json& j) {
   d.pages = j.value("pages", 0);
   if (auto it = j.find("warnings"); it != j.end()) d.warnings = it->get<std::vector<std::string>>();
   for (const auto& p : j.at("passages")) d.passages.push_back(passage_from_json(p));
+  d.facts = case_facts_from_json(j.value("facts", nlohmann::json::array()));
   return d;
 }
 

@@ -59,6 +59,19 @@ struct Passage {
   std::vector<ThemeHit> hits;         // tag: evidence for `themes`
 };
 
+// One case fact about the review's child ("the window on the system"): its
+// value and the passage that says so. Written by the facts step
+// (tagging::FactFinder) after tagging; value "unknown" (no evidence fields)
+// when the document does not say.
+struct CaseFact {
+  std::string fact;        // fact id: incident, age_band, cp_plan, ...
+  std::string value;       // value id: death, 10_15, current, yes, unknown
+  std::string passage_id;  // evidence passage ("<doc id>:<seq>"); empty if unknown
+  int page = 0;            // of that passage; 0 if unknown
+  std::string para;        // of that passage; may be empty
+  std::string evidence;    // the matched text
+};
+
 struct Document {
   std::string file;          // extract: path as given by the caller
   std::string id;            // extract: stable short id (file stem)
@@ -71,6 +84,7 @@ struct Document {
   int pages = 0;             // extract: page count
   std::vector<std::string> warnings;  // any stage: non-fatal problems (a failed page)
   std::vector<Passage> passages;      // extract, normalise, tag
+  std::vector<CaseFact> facts;        // facts (after tag): one per taxonomy fact
 };
 
 // JSON shapes of the extract/tag contract. `para`, `child`, `year` and
@@ -83,5 +97,8 @@ nlohmann::json to_json(const Document& doc, TagFields tags = TagFields::omit);
 // Throws nlohmann::json::exception on malformed input.
 Passage passage_from_json(const nlohmann::json& j);
 Document document_from_json(const nlohmann::json& j);
+// The "facts" array of to_json(Document) (also used by index records).
+nlohmann::json case_facts_json(const std::vector<CaseFact>& facts);
+std::vector<CaseFact> case_facts_from_json(const nlohmann::json& j);
 
 }  // namespace reviewlens

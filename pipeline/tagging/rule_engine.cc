@@ -16,6 +16,7 @@
 #include "pipeline/tagging/rule_engine.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 
@@ -27,6 +28,7 @@
 #include "pipeline/tagging/assertion_context.h"
 #include "pipeline/tagging/pattern_text.h"
 #include "pipeline/tagging/text_spans.h"
+#include "pipeline/text/normalise.h"
 
 namespace reviewlens::tagging {
 namespace {
@@ -69,26 +71,78 @@ bool in_scope(const Scope& scope, const RE2* sections, const PassageView& passag
          RE2::PartialMatch(passage.para, *sections);
 }
 
-// Spans of each slot in one passage, found on first use.
-class SlotSpans {
- public:
-  SlotSpans(const std::vector<std::unique_ptr<RE2>>& slots, std::string_view text,
-            std::vector<char> present)
-      : slots_(slots), text_(text), present_(std::move(present)), spans_(slots.size()) {}
+// Working memory for one passage, kept per thread and reused: the engine is
+// const and shared between threads, and allocating these for every passage
+// cost more than matching most passages. Entries are valid only when their
+// stamp equals `epoch`, so starting a passage clears nothing (and a passage
+// abandoned by an exception leaves nothing stale behind).
+struct Scratch {
+  std::uint32_t epoch = 0;
+  std::vector<std::uint32_t> present_stamp;  // slot -> epoch the Set reported it in
+  std::vector<std::uint32_t> spans_stamp;    // slot -> epoch spans[slot] was filled in
+  std::vector<std::vector<Span>> spans;
+  std::vector<int> found;
+  std::vector<Span> near_spans;
+  std::vector<Span> sentences;
 
-  bool present(int slot) const { return slot < 0 || present_[slot]; }
+  void begin(std::size_t slots) {
+    if (present_stamp.size() < slots) {
+      present_stamp.resize(slots, 0);
+      spans_stamp.resize(slots, 0);
+      spans.resize(slots);
+    }
+    if (++epoch == 0) {  // wrapped: old stamps could look current
+      std::fill(present_stamp.begin(), present_stamp.end(), 0);
+      std::fill(spans_stamp.begin(), spans_stamp.end(), 0);
+      epoch = 1;
+    }
+  }
+};
+
+// One passage being matched: which slots occur, their spans and the
+// sentence boundaries, each found on first use.
+class PassageState {
+ public:
+  PassageState(const std::vector<std::unique_ptr<RE2>>& slots, const PassageView& passage,
+               Scratch& scratch)
+      : slots_(slots), passage_(passage), scratch_(scratch) {}
+
+  std::string_view text() const { return passage_.text; }
+  Scratch& scratch() { return scratch_; }
+
+  bool present(int slot) const {
+    return slot < 0 || scratch_.present_stamp[slot] == scratch_.epoch;
+  }
+  void mark_present(int slot) { scratch_.present_stamp[slot] = scratch_.epoch; }
 
   const std::vector<Span>& spans(int slot) {
-    auto& cached = spans_[slot];
-    if (!cached) cached = find_all(*slots_[slot], text_, 0, text_.size());
-    return *cached;
+    auto& cached = scratch_.spans[slot];
+    if (scratch_.spans_stamp[slot] != scratch_.epoch) {
+      cached.clear();
+      find_all_into(*slots_[slot], passage_.text, 0, passage_.text.size(), cached);
+      scratch_.spans_stamp[slot] = scratch_.epoch;
+    }
+    return cached;
+  }
+
+  const SentenceIndex& sentences() {
+    if (!sentences_) {
+      std::span<const Span> spans = passage_.sentences;
+      if (passage_.sentence_source == SentenceSource::compute_when_needed) {
+        scratch_.sentences.clear();
+        if (!passage_.text.empty()) scratch_.sentences = text::sentence_spans(passage_.text);
+        spans = scratch_.sentences;
+      }
+      sentences_.emplace(spans, passage_.text.size());
+    }
+    return *sentences_;
   }
 
  private:
   const std::vector<std::unique_ptr<RE2>>& slots_;
-  std::string_view text_;
-  std::vector<char> present_;
-  std::vector<std::optional<std::vector<Span>>> spans_;
+  const PassageView& passage_;
+  Scratch& scratch_;
+  std::optional<SentenceIndex> sentences_;
 };
 
 }  // namespace
@@ -142,45 +196,64 @@ struct RuleEngine::Impl {
       throw FatalError("rule patterns too large to compile together", exit_code::kUsage);
   }
 
-  std::vector<char> present_slots(std::string_view text) const {
-    std::vector<char> present(slots.size(), 0);
-    if (slots.empty()) return present;
-    std::vector<int> found;
+  // Marks the slots occurring anywhere in the text; false when none does.
+  bool find_present(PassageState& state) const {
+    if (slots.empty()) return false;
+    auto& found = state.scratch().found;
+    found.clear();
     RE2::Set::ErrorInfo info{};
-    if (set.Match(text, &found, &info)) {
-      for (int i : found) present[i] = 1;
-    } else if (info.kind != RE2::Set::kNoError) {
-      for (std::size_t i = 0; i < slots.size(); ++i)
-        present[i] = RE2::PartialMatch(text, *slots[i]) ? 1 : 0;
+    if (set.Match(state.text(), &found, &info)) {
+      for (int i : found) state.mark_present(i);
+      return true;
     }
-    return present;
+    if (info.kind == RE2::Set::kNoError) return false;
+    bool any = false;
+    for (std::size_t i = 0; i < slots.size(); ++i)
+      if (RE2::PartialMatch(state.text(), *slots[i])) {
+        state.mark_present(static_cast<int>(i));
+        any = true;
+      }
+    return any;
   }
 
-  std::vector<Span> rule_spans(const CompiledRule& cr, SlotSpans& cache,
-                               const SentenceIndex& sentences, std::string_view text) const;
-  std::span<const Span> cue_spans(int slot, SlotSpans& cache) const {
-    if (slot < 0 || !cache.present(slot)) return {};
-    return cache.spans(slot);
+  static bool slots_present(const CompiledRule& cr, const PassageState& state) {
+    return state.present(cr.any) && state.present(cr.first) && state.present(cr.second);
   }
 
-  bool ruled_out(std::string_view text, Span sentence, Span span, SlotSpans& cache) const {
-    CueSpans cues{cue_spans(cue_before, cache), cue_spans(cue_after, cache),
-                  cue_spans(cue_terminators, cache)};
+  const std::vector<Span>& rule_spans(const CompiledRule& cr, PassageState& state) const;
+
+  std::span<const Span> cue_spans(int slot, PassageState& state) const {
+    if (slot < 0 || !state.present(slot)) return {};
+    return state.spans(slot);
+  }
+
+  // Sentence boundaries are needed only once some cue occurs in the passage.
+  bool ruled_out(Span span, PassageState& state) const {
+    CueSpans cues{cue_spans(cue_before, state), cue_spans(cue_after, state),
+                  cue_spans(cue_terminators, state)};
     if (cues.before.empty() && cues.after.empty()) return false;
-    return tagging::ruled_out(text, sentence, span, cues, window_words);
+    Span sentence = state.sentences().span_of(span.start);
+    return tagging::ruled_out(state.text(), sentence, span, cues, window_words);
   }
 
-  std::vector<RuleHit> rule_hits(const CompiledRule& cr, SlotSpans& cache,
-                                 const SentenceIndex& sentences, std::string_view text) const;
+  // Appends the rule's accepted matches to `hits`; returns how many.
+  std::size_t rule_hits(const CompiledRule& cr, PassageState& state,
+                        std::vector<RuleHit>& hits) const;
+  void match_group(std::size_t g, const PassageView& passage, PassageState& state,
+                   std::vector<GroupMatch>& out) const;
 };
 
-std::vector<Span> RuleEngine::Impl::rule_spans(const CompiledRule& cr, SlotSpans& cache,
-                                               const SentenceIndex& sentences,
-                                               std::string_view text) const {
-  if (cr.any >= 0) return cache.spans(cr.any);
-  std::vector<Span> out;
-  const auto& seconds = cache.spans(cr.second);
-  for (const Span& a : cache.spans(cr.first)) {
+const std::vector<Span>& RuleEngine::Impl::rule_spans(const CompiledRule& cr,
+                                                      PassageState& state) const {
+  if (cr.any >= 0) return state.spans(cr.any);
+  auto& out = state.scratch().near_spans;
+  out.clear();
+  const auto& firsts = state.spans(cr.first);
+  const auto& seconds = state.spans(cr.second);
+  if (firsts.empty() || seconds.empty()) return out;
+  const SentenceIndex& sentences = state.sentences();
+  std::string_view text = state.text();
+  for (const Span& a : firsts) {
     std::optional<Span> best;
     std::size_t best_gap = 0;
     std::size_t sentence = sentences.sentence_of(a.start);
@@ -201,25 +274,47 @@ std::vector<Span> RuleEngine::Impl::rule_spans(const CompiledRule& cr, SlotSpans
   return out;
 }
 
-std::vector<RuleHit> RuleEngine::Impl::rule_hits(const CompiledRule& cr, SlotSpans& cache,
-                                                 const SentenceIndex& sentences,
-                                                 std::string_view text) const {
-  std::vector<RuleHit> hits;
-  if (!cache.present(cr.any) || !cache.present(cr.first) || !cache.present(cr.second))
-    return hits;
+std::size_t RuleEngine::Impl::rule_hits(const CompiledRule& cr, PassageState& state,
+                                        std::vector<RuleHit>& hits) const {
+  const std::size_t before = hits.size();
   const std::vector<Span>* excluded = nullptr;
-  if (cr.exclude >= 0 && cache.present(cr.exclude)) excluded = &cache.spans(cr.exclude);
-  for (const Span& span : rule_spans(cr, cache, sentences, text)) {
-    Span sentence = sentences.span_of(span.start);
-    if (excluded && std::any_of(excluded->begin(), excluded->end(), [&](const Span& x) {
-          return x.start < sentence.end && x.end > sentence.start;
-        }))
-      continue;
-    if (cr.rule->negation == NegationMode::apply && ruled_out(text, sentence, span, cache))
-      continue;
+  if (cr.exclude >= 0 && state.present(cr.exclude)) excluded = &state.spans(cr.exclude);
+  for (const Span& span : rule_spans(cr, state)) {
+    if (excluded) {
+      Span sentence = state.sentences().span_of(span.start);
+      if (std::any_of(excluded->begin(), excluded->end(), [&](const Span& x) {
+            return x.start < sentence.end && x.end > sentence.start;
+          }))
+        continue;
+    }
+    if (cr.rule->negation == NegationMode::apply && ruled_out(span, state)) continue;
     hits.push_back(RuleHit{cr.rule, span});
   }
-  return hits;
+  return hits.size() - before;
+}
+
+// Slot presence is checked before scope: it is a table lookup, while a
+// `sections` scope runs a regex on the heading and para label.
+void RuleEngine::Impl::match_group(std::size_t g, const PassageView& passage,
+                                   PassageState& state, std::vector<GroupMatch>& out) const {
+  const RuleGroup& group = groups[g];
+  const CompiledGroup& cg = compiled[g];
+  std::optional<bool> group_in_scope;
+  GroupMatch gm{g, 0, {}};
+  for (const auto& cr : cg.rules) {
+    if (!slots_present(cr, state)) continue;
+    if (!group_in_scope) group_in_scope = in_scope(group.scope, cg.sections.get(), passage);
+    if (!*group_in_scope) return;
+    if (!in_scope(cr.rule->scope, cr.sections.get(), passage)) continue;
+    if (rule_hits(cr, state, gm.hits) > 0) gm.score += cr.rule->weight;
+  }
+  if (gm.hits.empty() || gm.score + 1e-9 < group.min_score ||
+      static_cast<int>(gm.hits.size()) < group.min_hits)
+    return;
+  std::stable_sort(gm.hits.begin(), gm.hits.end(), [](const RuleHit& a, const RuleHit& b) {
+    return a.span.start < b.span.start;
+  });
+  out.push_back(std::move(gm));
 }
 
 RuleEngine::RuleEngine(std::vector<RuleGroup> groups, AssertionCues cues)
@@ -236,28 +331,12 @@ const std::vector<RuleGroup>& RuleEngine::groups() const { return impl_->groups;
 
 std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
   std::vector<GroupMatch> out;
-  SlotSpans cache(impl_->slots, passage.text, impl_->present_slots(passage.text));
-  SentenceIndex sentences(passage.sentences, passage.text.size());
-  for (std::size_t g = 0; g < impl_->groups.size(); ++g) {
-    const RuleGroup& group = impl_->groups[g];
-    const CompiledGroup& cg = impl_->compiled[g];
-    if (!in_scope(group.scope, cg.sections.get(), passage)) continue;
-    GroupMatch gm{g, 0, {}};
-    for (const auto& cr : cg.rules) {
-      if (!in_scope(cr.rule->scope, cr.sections.get(), passage)) continue;
-      auto hits = impl_->rule_hits(cr, cache, sentences, passage.text);
-      if (hits.empty()) continue;
-      gm.score += cr.rule->weight;
-      gm.hits.insert(gm.hits.end(), hits.begin(), hits.end());
-    }
-    if (gm.hits.empty() || gm.score + 1e-9 < group.min_score ||
-        static_cast<int>(gm.hits.size()) < group.min_hits)
-      continue;
-    std::stable_sort(gm.hits.begin(), gm.hits.end(), [](const RuleHit& a, const RuleHit& b) {
-      return a.span.start < b.span.start;
-    });
-    out.push_back(std::move(gm));
-  }
+  // Per thread because `match` is const and called concurrently; see Scratch.
+  thread_local Scratch scratch;
+  scratch.begin(impl_->slots.size());
+  PassageState state(impl_->slots, passage, scratch);
+  if (!impl_->find_present(state)) return out;
+  for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out);
   return out;
 }
 

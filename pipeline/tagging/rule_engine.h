@@ -6,7 +6,7 @@
 // spans, sentence checks (co-occurrence, exclusions) and assertion context.
 //
 // Thread-safety: `match` is const and may be called from many threads at
-// once. Errors: the constructor throws FatalError (exit 2) if a pattern does
+// once (each thread reuses its own working memory between passages). Errors: the constructor throws FatalError (exit 2) if a pattern does
 // not compile; the taxonomy loader reports such problems earlier, with lines.
 #pragma once
 
@@ -22,14 +22,22 @@
 
 namespace reviewlens::tagging {
 
-// The passage fields rules look at. `sentences` are byte spans into `text`;
-// when empty the whole text counts as one sentence.
+// Where sentence boundaries come from. Only `near`, `exclude` and the
+// assertion cues look at sentences, and most passages reach none of them,
+// so `compute_when_needed` saves the ICU segmentation for most passages.
+enum class SentenceSource {
+  given,                // `sentences` as passed; empty = the whole text is one sentence
+  compute_when_needed,  // `sentences` ignored; text::sentence_spans(text) on first use
+};
+
+// The passage fields rules look at. `sentences` are byte spans into `text`.
 struct PassageView {
   std::string_view text;
   std::span<const Span> sentences;
   PassageKind kind = PassageKind::paragraph;
   std::string_view heading;
   std::string_view para;
+  SentenceSource sentence_source = SentenceSource::given;
 };
 
 // One accepted match: which rule, where (bytes into PassageView::text).

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "pipeline/tagging/rule_engine.h"
-#include "pipeline/text/normalise.h"
 
 namespace reviewlens::tagging {
 namespace {
@@ -25,9 +24,9 @@ Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 
 void Tagger::tag(Passage& passage) const {
-  if (passage.sentences.empty() && !passage.text.empty())
-    passage.sentences = text::sentence_spans(passage.text);
-  PassageView view{passage.text, passage.sentences, passage.kind, passage.heading, passage.para};
+  PassageView view{passage.text, passage.sentences, passage.kind, passage.heading, passage.para,
+                   passage.sentences.empty() ? SentenceSource::compute_when_needed
+                                             : SentenceSource::given};
   passage.themes.clear();
   passage.hits.clear();
   for (const auto& match : engine_->match(view)) {

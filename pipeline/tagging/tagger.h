@@ -26,7 +26,10 @@ class Tagger {
 
   // Sets passage.themes (sorted, unique) and passage.hits (evidence, in text
   // order) from passage.text, which must already be normalised. Uses
-  // passage.sentences, computing them with text::sentence_spans when empty.
+  // passage.sentences; when they are empty, the engine segments the text
+  // itself (text::sentence_spans) only if a rule needs sentence boundaries,
+  // and passage.sentences is left empty (call text::sentence_spans if you
+  // need them).
   void tag(Passage& passage) const;
 
  private:

@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "pipeline/core/error.h"
+#include "pipeline/tagging/fact_reader.h"
 #include "pipeline/tagging/rule_reader.h"
 
 extern const char kDefaultTaxonomyYaml[];
@@ -86,7 +87,8 @@ const Theme* Taxonomy::find(std::string_view id) const {
 std::string TaxonomyProblem::describe(std::string_view source) const {
   std::string where = line > 0 ? fmt::format("{}:{}", source, line) : std::string(source);
   std::string context;
-  if (!theme.empty()) context += fmt::format("theme {}", theme);
+  // Fact problems carry "fact F" / "fact F=V" as their owner (fact_reader.cc).
+  if (!theme.empty()) context += theme.starts_with("fact") ? theme : fmt::format("theme {}", theme);
   if (!rule.empty()) context += fmt::format("{}rule {}", context.empty() ? "" : ", ", rule);
   return context.empty() ? fmt::format("{}: {}", where, message)
                          : fmt::format("{}: {}: {}", where, context, message);
@@ -120,11 +122,12 @@ TaxonomyLoad parse_taxonomy(std::string_view yaml, std::string source) {
     load.problems.push_back(TaxonomyProblem{1, {}, {}, "the file must be a map with version and themes"});
     return load;
   }
-  reader.check_keys(root, {"version", "themes", "assertion", "note"}, {});
+  reader.check_keys(root, {"version", "themes", "assertion", "facts", "note"}, {});
   taxonomy.version = reader.scalar(root, "version", {});
   if (!root["version"]) reader.problem(root, {}, {}, "missing 'version'");
   read_themes(root["themes"], taxonomy, reader);
   if (root["assertion"]) taxonomy.assertion = reader.read_assertion(root["assertion"]);
+  if (root["facts"]) taxonomy.facts = read_facts(root["facts"], reader);
   if (load.problems.empty()) load.taxonomy = std::move(taxonomy);
   return load;
 }

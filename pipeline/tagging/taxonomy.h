@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/tagging/case_facts.h"
 #include "pipeline/tagging/rule.h"
 #include "pipeline/tagging/theme_ids.h"
 
@@ -32,6 +33,7 @@ struct Taxonomy {
   std::string source;       // file path, or "<bundled>"
   std::vector<Theme> themes;
   AssertionCues assertion;  // the file's `assertion` section
+  std::vector<Fact> facts;  // the file's `facts` section (case facts), may be empty
 
   std::size_t rule_count() const;
   const Theme* find(std::string_view id) const;

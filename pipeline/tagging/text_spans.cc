@@ -18,6 +18,12 @@ bool is_word_byte(char c) {
 std::vector<Span> find_all(const RE2& re, std::string_view text, std::size_t begin,
                            std::size_t end) {
   std::vector<Span> out;
+  find_all_into(re, text, begin, end, out);
+  return out;
+}
+
+void find_all_into(const RE2& re, std::string_view text, std::size_t begin, std::size_t end,
+                   std::vector<Span>& out) {
   re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece m;
   std::size_t pos = begin;
@@ -27,7 +33,6 @@ std::vector<Span> find_all(const RE2& re, std::string_view text, std::size_t beg
     if (stop > start) out.push_back(Span{start, stop});
     pos = stop > start ? stop : stop + 1;
   }
-  return out;
 }
 
 bool matches_in(const RE2& re, std::string_view text, std::size_t begin, std::size_t end) {

@@ -21,6 +21,10 @@ namespace reviewlens::tagging {
 std::vector<Span> find_all(const re2::RE2& re, std::string_view text, std::size_t begin,
                            std::size_t end);
 
+// The same, appended to `out` (which the engine reuses between passages).
+void find_all_into(const re2::RE2& re, std::string_view text, std::size_t begin, std::size_t end,
+                   std::vector<Span>& out);
+
 // True when `re` matches somewhere inside [begin, end) of `text`.
 bool matches_in(const re2::RE2& re, std::string_view text, std::size_t begin, std::size_t end);
 

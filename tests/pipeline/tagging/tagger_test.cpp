@@ -68,6 +68,27 @@ TEST_CASE("Tagger: exclusions and acronyms avoid everyday words", "[tagging][tag
   CHECK(has(tagged("His SEND needs were not assessed."), "disability_health_needs"));
 }
 
+TEST_CASE("Tagger: procedural sentences carry no theme, described practice does",
+          "[tagging][tagger]") {
+  const std::string method =
+      "The lead reviewer read the agency chronologies and the minutes of every strategy meeting "
+      "and child protection conference.";
+  CHECK(tagged(method).themes.empty());
+  CHECK(has(tagged("No strategy meeting was held and the health visitor was not invited."),
+            "multi_agency_working"));
+}
+
+TEST_CASE("Tagger: themes described without their labels", "[tagging][tagger]") {
+  CHECK(has(tagged("Nobody asked who else lived in the household, and Mr T, her new partner, "
+                   "was never assessed."),
+            "whole_family"));
+  CHECK(has(tagged("Child J, aged 12, looked after her younger brothers every evening and got "
+                   "them ready for school."),
+            "young_carers"));
+  CHECK(has(tagged("Staff put his absences down to the family's culture and never asked them."),
+            "race_ethnicity_culture"));
+}
+
 TEST_CASE("Tagger: themes are sorted and evidence points into the text", "[tagging][tagger]") {
   auto p = tagged("The baby's father had a history of domestic abuse and the midwife did not share it.");
   REQUIRE(p.themes.size() >= 2);
