@@ -48,19 +48,22 @@ demo() {
   deps
   build
   local bin="$BUILD_DIR/cli/reviewlens"
-  local out=${DEMO_OUT:-$BUILD_DIR/demo}
-  mkdir -p "$out"
-  echo "== extracting the sample corpus into $out"
-  local failed=0
-  for pdf in corpus/sample/*.pdf; do
-    name=$(basename "$pdf" .pdf)
-    if "$bin" extract "$pdf" --format json > "$out/$name.json"; then
-      echo "$name: $(grep -o '"kind":' "$out/$name.json" | wc -l) passages"
-    else
-      failed=1
-    fi
-  done
-  return $failed
+  local index=${DEMO_INDEX:-$BUILD_DIR/demo-index}
+  # The demo keeps its own index so it never touches a user's real library.
+  export REVIEWLENS_INDEX="$index"
+  run() { echo; echo "\$ reviewlens $*"; "$bin" "$@"; }
+  run ingest corpus/sample
+  run status
+  run search --theme babies --theme information_sharing --type lcspr --type rapid_review --from 2021 --limit 3
+  run search 'MARAC NEAR referral' --by-document --limit 3
+  run search DA --theme whole_family --limit 2
+  run show northbridge-child-a-2022 --theme domestic_abuse
+  if "$bin" stats --help >/dev/null 2>&1; then
+    run stats --by theme
+    run stats --by fact
+  fi
+  echo
+  echo "Index: $index (try: $bin search --index $index 'father never spoken to')"
 }
 
 case "${1:-}" in

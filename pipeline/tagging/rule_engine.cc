@@ -227,11 +227,12 @@ struct RuleEngine::Impl {
     return state.spans(slot);
   }
 
-  // Sentence boundaries are needed only once some cue occurs in the passage.
+  // Terminator spans and sentence boundaries are needed only once a
+  // before/after cue occurs in the passage ("but" and ";" are common).
   bool ruled_out(Span span, PassageState& state) const {
-    CueSpans cues{cue_spans(cue_before, state), cue_spans(cue_after, state),
-                  cue_spans(cue_terminators, state)};
+    CueSpans cues{cue_spans(cue_before, state), cue_spans(cue_after, state), {}};
     if (cues.before.empty() && cues.after.empty()) return false;
+    cues.terminators = cue_spans(cue_terminators, state);
     Span sentence = state.sentences().span_of(span.start);
     return tagging::ruled_out(state.text(), sentence, span, cues, window_words);
   }
@@ -277,9 +278,11 @@ const std::vector<Span>& RuleEngine::Impl::rule_spans(const CompiledRule& cr,
 std::size_t RuleEngine::Impl::rule_hits(const CompiledRule& cr, PassageState& state,
                                         std::vector<RuleHit>& hits) const {
   const std::size_t before = hits.size();
+  const std::vector<Span>& spans = rule_spans(cr, state);
+  if (spans.empty()) return 0;
   const std::vector<Span>* excluded = nullptr;
   if (cr.exclude >= 0 && state.present(cr.exclude)) excluded = &state.spans(cr.exclude);
-  for (const Span& span : rule_spans(cr, state)) {
+  for (const Span& span : spans) {
     if (excluded) {
       Span sentence = state.sentences().span_of(span.start);
       if (std::any_of(excluded->begin(), excluded->end(), [&](const Span& x) {
