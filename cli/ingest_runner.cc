@@ -10,11 +10,9 @@
 #include "cli/ingest_lock.h"
 #include "corpus/content_hash.h"
 #include "corpus/source_walker.h"
+#include "cli/ingest_tagging.h"
 #include "extractors/isolated_extract.h"
 #include "index/index_writer.h"
-#include "pipeline/tagging/fact_finder.h"
-#include "pipeline/tagging/tagger.h"
-#include "pipeline/tagging/taxonomy.h"
 
 namespace reviewlens::cli {
 namespace fs = std::filesystem;
@@ -25,12 +23,6 @@ namespace {
 
 constexpr const char* kTaggedWithKey = "tagged_with";  // taxonomy hash every stored passage was tagged with
 using Clock = std::chrono::steady_clock;
-
-index::IndexInfo index_info(const tagging::Taxonomy& taxonomy) {
-  index::IndexInfo info{taxonomy.version, taxonomy.hash, {}};
-  for (const auto& theme : taxonomy.themes) info.theme_groups[theme.id] = std::string(to_string(theme.group));
-  return info;
-}
 
 std::vector<corpus::ManifestEntry> manifest_entries(const std::vector<index::SourceRecord>& sources) {
   std::vector<corpus::ManifestEntry> out;
@@ -64,11 +56,10 @@ void rekey(Document& doc, const std::string& path) {
 
 class IngestRun {
  public:
-  IngestRun(const IngestOptions& options, const tagging::Tagger& tagger,
-            const tagging::FactFinder& facts, index::IndexWriter& writer,
-            IngestReport& report, std::string taxonomy_hash, bool retag)
-      : options_(options), tagger_(tagger), facts_(facts), writer_(writer), report_(report),
-        taxonomy_hash_(std::move(taxonomy_hash)), retag_(retag) {}
+  IngestRun(const IngestOptions& options, IngestTagging& tagging, index::IndexWriter& writer,
+            IngestReport& report, bool retag)
+      : options_(options), tagging_(tagging), writer_(writer), report_(report),
+        taxonomy_hash_(tagging.hash()), retag_(retag) {}
 
   void apply(const std::vector<PlanItem>& plan, const std::vector<index::SourceRecord>& manifest) {
     for (const auto& s : manifest) known_[s.path] = s;
@@ -141,10 +132,7 @@ class IngestRun {
     counted();
   }
 
-  void tag(Document& doc) const {
-    for (auto& p : doc.passages) tagger_.tag(p);
-    doc.facts = facts_.find(doc);  // case facts need the whole tagged document
-  }
+  void tag(Document& doc) { tagging_.tag(doc); }
 
   void fail(const PlanItem& item, const Error& error) {
     index::SourceRecord r = record_for(item);
@@ -184,6 +172,7 @@ class IngestRun {
     if (!by_file.empty())
       progress.note(fmt::format("extracting {} documents with {} jobs", by_file.size(), options_.jobs));
     auto start = Clock::now();
+    if (!by_file.empty()) tagging_.prepare();  // once, before forking, not once per child
     extractors::ParallelOptions po;
     po.limits.timeout = options_.timeout;
     po.limits.memory_mb = options_.memory_mb;
@@ -211,8 +200,7 @@ class IngestRun {
   }
 
   const IngestOptions& options_;
-  const tagging::Tagger& tagger_;
-  const tagging::FactFinder& facts_;
+  IngestTagging& tagging_;
   index::IndexWriter& writer_;
   IngestReport& report_;
   std::string taxonomy_hash_;
@@ -256,11 +244,14 @@ IngestReport run_ingest(const IngestOptions& options) {
   report.jobs = options.jobs;
 
   // Validated before any work: an invalid taxonomy is exit 2 and touches nothing.
-  tagging::Taxonomy taxonomy = tagging::load_taxonomy_or_throw(options.taxonomy);
-  tagging::Tagger tagger(taxonomy);
-  tagging::FactFinder fact_finder(taxonomy);
-  report.taxonomy_version = taxonomy.version;
-  report.taxonomy_hash = taxonomy.hash;
+  // The hash the index was tagged with spares re-validating an unchanged
+  // file; rules are compiled only if some document must be tagged.
+  const bool full = options.mode == BuildMode::full;
+  std::optional<std::string> validated;
+  if (!full && fs::exists(options.index)) validated = index::read_run_metadata(options.index, kTaggedWithKey);
+  IngestTagging tagging(options.taxonomy, validated);
+  report.taxonomy_version = tagging.version();
+  report.taxonomy_hash = tagging.hash();
 
   auto walk = corpus::walk_sources(options.corpus);
   if (!walk) throw FatalError(walk.error().describe(), exit_code::kUsage);
@@ -268,22 +259,21 @@ IngestReport run_ingest(const IngestOptions& options) {
 
   IngestLock lock(options.index);
   remove_stale_generations(options.index);
-  const bool full = options.mode == BuildMode::full;
   fs::path target = full ? new_generation_dir(options.index) : options.index;
   std::optional<std::string> tagged_with;
   if (!full && fs::exists(target)) tagged_with = index::read_run_metadata(target, kTaggedWithKey);
   {
-    index::IndexWriter writer(target, index_info(taxonomy),
+    index::IndexWriter writer(target, tagging.info(),
                               full ? index::OpenMode::create_fresh : index::OpenMode::update);
     std::vector<index::SourceRecord> manifest = writer.sources();
-    bool retag = !manifest.empty() && tagged_with != taxonomy.hash;
+    bool retag = !manifest.empty() && tagged_with != tagging.hash();
     report.taxonomy_changed = retag;
     corpus::PlanOptions plan_options{options.retry_failed};
     auto plan = corpus::plan_changes(
         walk->files, manifest_entries(manifest),
         [](const corpus::SourceFile& f) { return corpus::hash_file(f.absolute); }, plan_options);
 
-    IngestRun run(options, tagger, fact_finder, writer, report, taxonomy.hash, retag);
+    IngestRun run(options, tagging, writer, report, retag);
     run.apply(plan, manifest);
     fill_totals(report, writer.sources());
     report.finished_at = utc_now_iso8601();

@@ -1,5 +1,7 @@
 #include "index/index_writer.h"
 
+#include <unordered_map>
+
 #include <fmt/format.h>
 #include <xapian.h>
 
@@ -54,8 +56,9 @@ struct IndexWriter::Impl {
     store::check_schema(db, dir);
     generator.set_stemmer(Xapian::Stem("english"));
     generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    generator.set_database(db);
-    generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    // No FLAG_SPELLING: it updates the spelling table once per word
+    // occurrence, a large share of the writer's time. add_spelling_of()
+    // stores the same words with the same frequencies once per document.
     // Everything until commit() is one transaction, so that destroying the
     // writer discards it (a plain WritableDatabase commits when closed).
     db.begin_transaction();
@@ -65,6 +68,22 @@ struct IndexWriter::Impl {
     db.delete_document(schema::source_term(path));
     if (auto old = store::read_source(db, path); old && !old->doc_id.empty())
       store::erase_document_record(db, old->doc_id);
+  }
+
+  // The spelling data FLAG_SPELLING would add for `xd`: every unprefixed
+  // term (prefixes are capitals; words are lower-cased) with its wdf, which
+  // is its number of occurrences in the passage text.
+  static void count_spelling(const Xapian::Document& xd,
+                             std::unordered_map<std::string, Xapian::termcount>& counts) {
+    for (auto it = xd.termlist_begin(); it != xd.termlist_end(); ++it) {
+      const std::string& word = *it;
+      if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;
+      counts[word] += it.get_wdf();
+    }
+  }
+
+  void add_spelling(const std::unordered_map<std::string, Xapian::termcount>& counts) {
+    for (const auto& [word, count] : counts) db.add_spelling(word, count);
   }
 
   void add_synonyms() {
@@ -93,8 +112,13 @@ void IndexWriter::put_document(const Document& doc, const SourceRecord& source) 
     impl_->forget_source(source.path);
     const PassageContext context{doc, source.path, impl_->info, impl_->concepts};
     int order = 0;
-    for (const auto& passage : doc.passages)
-      impl_->db.add_document(make_passage_document(impl_->generator, context, passage, ++order));
+    std::unordered_map<std::string, Xapian::termcount> spelling;
+    for (const auto& passage : doc.passages) {
+      Xapian::Document xd = make_passage_document(impl_->generator, context, passage, ++order);
+      Impl::count_spelling(xd, spelling);
+      impl_->db.add_document(xd);
+    }
+    impl_->add_spelling(spelling);
     store::write_document_record(impl_->db, make_document_record(doc, source.path));
     SourceRecord entry = source;
     entry.status = "indexed";

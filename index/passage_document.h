@@ -23,7 +23,8 @@ struct PassageContext {
 };
 
 // `order` is the passage's 1-based position in its document. The term
-// generator must already be configured (stemmer, spelling database).
+// generator must already be configured (stemmer); spelling data is the
+// caller's (IndexWriter adds it once per document).
 Xapian::Document make_passage_document(Xapian::TermGenerator& generator,
                                        const PassageContext& context, const Passage& passage,
                                        int order);

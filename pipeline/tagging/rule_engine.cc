@@ -13,6 +13,13 @@
 //
 // If the Set's DFA runs out of memory on some input, the engine falls back
 // to testing each slot on its own: slower, never wrong.
+//
+// Cost (see bench/tag_throughput.sh): a passage in which the Set finds
+// nothing returns at once. Otherwise the slot scans dominate: each reported
+// slot is one more RE2 pass over the text, which is why spans, exclusions,
+// terminators and sentence boundaries (ICU, the next largest cost) are all
+// computed only when a rule that got this far needs them. Splitting the Set
+// into several smaller ones was measured and is slower.
 #include "pipeline/tagging/rule_engine.h"
 
 #include <algorithm>
