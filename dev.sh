@@ -14,7 +14,7 @@ JOBS=${JOBS:-$(nproc)}
 PACKAGES=(
   build-essential cmake pkg-config
   libpoppler-cpp-dev libicu-dev libxapian-dev libre2-dev libyaml-cpp-dev
-  libfmt-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev catch2
+  libfmt-dev nlohmann-json3-dev libcli11-dev catch2
   libcairo2-dev fonts-dejavu-core qpdf poppler-utils libxxhash-dev
   xapian-omega xapian-tools libsimdjson-dev
 )
