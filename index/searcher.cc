@@ -19,27 +19,38 @@ namespace {
 // Xapian calls spies before collapsing, so per-document counts are exact too.
 class FacetSpy : public Xapian::MatchSpy {
  public:
+  // Called once per match, so it only counts the raw facet value: passages
+  // of one document mostly share it, and parsing each distinct value once
+  // (in tally) keeps broad queries cheap.
   void operator()(const Xapian::Document& doc, double) override {
     ++total;
-    const std::string value = doc.get_value(schema::kFacetSlot);
-    std::string_view fields[4];
-    std::string_view rest = value;
-    for (auto& f : fields) {
-      auto tab = rest.find('\t');
-      f = rest.substr(0, tab);
-      rest = tab == std::string_view::npos ? std::string_view() : rest.substr(tab + 1);
+    ++matches_by_value[doc.get_value(schema::kFacetSlot)];
+  }
+
+  // Turns the raw counts into the facets; call once after get_mset.
+  void tally() {
+    for (const auto& [value, n] : matches_by_value) {
+      std::string_view fields[4];
+      std::string_view rest = value;
+      for (auto& f : fields) {
+        auto tab = rest.find('\t');
+        f = rest.substr(0, tab);
+        rest = tab == std::string_view::npos ? std::string_view() : rest.substr(tab + 1);
+      }
+      per_doc[std::string(fields[0])] += n;
+      doc_types[std::string(fields[1])] += n;
+      if (!fields[2].empty()) years[std::string(fields[2])] += n;
+      for (std::string_view themes = fields[3]; !themes.empty();) {
+        auto comma = themes.find(',');
+        this->themes[std::string(themes.substr(0, comma))] += n;
+        themes = comma == std::string_view::npos ? std::string_view() : themes.substr(comma + 1);
+      }
     }
-    ++per_doc[std::string(fields[0])];
-    ++doc_types[std::string(fields[1])];
-    if (!fields[2].empty()) ++years[std::string(fields[2])];
-    for (std::string_view themes = fields[3]; !themes.empty();) {
-      auto comma = themes.find(',');
-      ++this->themes[std::string(themes.substr(0, comma))];
-      themes = comma == std::string_view::npos ? std::string_view() : themes.substr(comma + 1);
-    }
+    matches_by_value.clear();
   }
 
   std::size_t total = 0;
+  std::unordered_map<std::string, std::size_t> matches_by_value;
   std::unordered_map<std::string, std::size_t> per_doc;
   std::map<std::string, std::size_t> themes, doc_types, years;
 };
@@ -116,7 +127,12 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   by_date.add_value(schema::kYearSlot, true);
   by_date.add_value(schema::kDocSlot);
   by_date.add_value(schema::kOrderSlot);
-  if (!built.has_text) enquire.set_sort_by_key(&by_date, false);
+  Xapian::BoolWeight no_relevance;
+  if (!built.has_text) {
+    // Sorted by date, so weights would be computed for nothing.
+    enquire.set_weighting_scheme(no_relevance);
+    enquire.set_sort_by_key(&by_date, false);
+  }
   if (request.grouping == Grouping::by_document) enquire.set_collapse_key(schema::kDocSlot);
   FacetSpy spy;
   enquire.add_matchspy(&spy);
@@ -124,6 +140,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                        static_cast<Xapian::doccount>(request.limit),
                                        impl_->db.get_doccount());
+  spy.tally();
   SearchResult result;
   result.total = spy.total;
   result.documents = spy.per_doc.size();
