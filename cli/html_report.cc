@@ -31,13 +31,20 @@ std::string name_of(const ReportData& d, const std::string& theme) {
   return it == d.theme_names.end() || it->second.empty() ? theme : it->second;
 }
 
+// One bar per row; a suppressed count draws no bar but keeps its "<K" note.
+std::vector<Bar> bars_of(const std::vector<index::CountRow>& rows, std::size_t denominator,
+                         const index::Suppression& suppression) {
+  std::vector<Bar> bars;
+  for (const auto& r : rows)
+    bars.push_back({r.key, suppression.hides(r.count) ? 0.0 : static_cast<double>(r.count),
+                    count_note(r.count, r.percent, denominator, suppression)});
+  return bars;
+}
+
 std::string prevalence(const ReportData& d) {
   std::vector<index::CountRow> rows = d.themes.rows;
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
-  std::vector<Bar> bars;
-  for (const auto& r : rows)
-    bars.push_back({r.key, d.suppression.hides(r.count) ? 0.0 : static_cast<double>(r.count),
-                    count_note(r.count, r.percent, d.themes.denominator, d.suppression)});
+  const std::vector<Bar> bars = bars_of(rows, d.themes.denominator, d.suppression);
   return "<section><h2>Theme prevalence</h2><p>Documents in which at least one passage carries the theme; "
          "denominator: " + std::to_string(d.themes.denominator) + " documents.</p><figure>" +
          svg_bars(bars, static_cast<double>(d.themes.denominator), "Documents per theme") + "</figure></section>\n";
@@ -80,10 +87,7 @@ std::string heatmap(const ReportData& d) {
 }
 
 std::string facts(const ReportData& d) {
-  std::vector<Bar> bars;
-  for (const auto& r : d.facts.rows)
-    bars.push_back({r.key, d.suppression.hides(r.count) ? 0.0 : static_cast<double>(r.count),
-                    count_note(r.count, r.percent, d.facts.denominator, d.suppression)});
+  const std::vector<Bar> bars = bars_of(d.facts.rows, d.facts.denominator, d.suppression);
   return "<section><h2>Case facts</h2><p>The child at the centre of each review; \"unknown\" when the "
          "document does not say. Denominator: " + std::to_string(d.facts.denominator) + " documents.</p><figure>" +
          svg_bars(bars, static_cast<double>(d.facts.denominator), "Case facts") + "</figure></section>\n";

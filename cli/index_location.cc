@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "index/index_reader.h"
 #include "pipeline/core/error.h"
 
 namespace reviewlens::cli {
@@ -25,6 +26,17 @@ std::filesystem::path index_location(const std::string& flag) {
     data = std::filesystem::path(home) / ".local" / "share";
   }
   return data / "reviewlens" / "index";
+}
+
+void add_index_option(CLI::App& sub, std::string& flag) {
+  sub.add_option("--index", flag,
+                 "Index folder (default $REVIEWLENS_INDEX, else $XDG_DATA_HOME/reviewlens/index)");
+}
+
+std::vector<std::string> index_theme_ids(const std::filesystem::path& dir) {
+  std::vector<std::string> ids;
+  for (const auto& [theme, group] : index::IndexReader(dir).info().theme_groups) ids.push_back(theme);
+  return ids;
 }
 
 }  // namespace reviewlens::cli

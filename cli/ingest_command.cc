@@ -88,8 +88,7 @@ Command add_ingest_command(CLI::App& app) {
   sub->add_option("CORPUS_DIR", args->corpus, "Folder of review PDFs (searched recursively)")
       ->required()
       ->check(CLI::ExistingDirectory);
-  sub->add_option("--index", args->index,
-                  "Index folder (default $REVIEWLENS_INDEX, else $XDG_DATA_HOME/reviewlens/index)");
+  add_index_option(*sub, args->index);
   sub->add_option("--taxonomy", args->taxonomy, "Theme taxonomy YAML (default: the bundled one)")
       ->check(CLI::ExistingFile);
   sub->add_option("--jobs,-j", args->jobs, "Extraction processes (default: number of cores)")

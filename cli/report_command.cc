@@ -12,7 +12,6 @@
 #include "cli/filter_options.h"
 #include "cli/html_report.h"
 #include "cli/index_location.h"
-#include "index/index_reader.h"
 #include "index/statistics.h"
 #include "index/stats_tables.h"
 #include "pipeline/core/error.h"
@@ -69,8 +68,7 @@ ReportData gather(const ReportArgs& args, const index::SearchRequest& request) {
 
 int run(const ReportArgs& args) {
   const auto dir = index_location(args.index);
-  std::vector<std::string> theme_ids;
-  for (const auto& [theme, group] : index::IndexReader(dir).info().theme_groups) theme_ids.push_back(theme);
+  const std::vector<std::string> theme_ids = index_theme_ids(dir);
   auto request = filter_request(args.filters, theme_ids);
   if (!request) {
     std::cerr << "reviewlens report: " << request.error() << "\n";
@@ -91,8 +89,7 @@ Command add_report_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("report", "Write a self-contained HTML report of themes and case facts");
   sub->footer("One HTML file with inline CSS and SVG (no scripts, nothing fetched); printable.\n"
               "Filters as in search. Exit codes: 0 success; 2 bad flags; 3 no index or unwritable file.");
-  sub->add_option("--index", args->index,
-                  "Index folder (default $REVIEWLENS_INDEX, else $XDG_DATA_HOME/reviewlens/index)");
+  add_index_option(*sub, args->index);
   add_filter_options(*sub, args->filters);
   sub->add_option("--out", args->out, "HTML file to write")->required();
   sub->add_option("--examples", args->examples, "Example passages per theme (default 3, one per document)");

@@ -63,8 +63,7 @@ Command add_search_command(CLI::App& app) {
       "Abbreviations (DA, CSE, CAMHS, ...) also find their expansions.\n"
       "Exit codes: 0 success; 2 bad flags or unknown theme/type/query syntax; 3 no index (run\n"
       "`reviewlens ingest`).");
-  sub->add_option("--index", args->index,
-                  "Index folder (default $REVIEWLENS_INDEX, else $XDG_DATA_HOME/reviewlens/index)");
+  add_index_option(*sub, args->index);
   add_filter_options(*sub, args->filters);
   sub->add_flag("--by-document", args->by_document, "Best passage per document, with its match count");
   sub->add_option("--limit", args->limit, "Hits to show (default 10)");

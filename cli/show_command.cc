@@ -90,8 +90,7 @@ Command add_show_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("show", "Show an indexed document's passages with pages and themes");
   sub->footer("Exit codes: 0 success; 2 unknown document or theme; 3 no index (run `reviewlens ingest`).");
   sub->add_option("doc", args->doc, "Document id or source path")->required();
-  sub->add_option("--index", args->index,
-                  "Index folder (default $REVIEWLENS_INDEX, else $XDG_DATA_HOME/reviewlens/index)");
+  add_index_option(*sub, args->index);
   sub->add_option("--theme", args->theme, "Only passages carrying this theme id");
   sub->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   return {sub, [args] { return run(*args); }};

@@ -15,7 +15,6 @@
 #include "cli/filter_options.h"
 #include "cli/index_location.h"
 #include "cli/stats_output.h"
-#include "index/index_reader.h"
 #include "index/statistics.h"
 #include "index/stats_tables.h"
 #include "pipeline/core/error.h"
@@ -71,8 +70,7 @@ std::string evidence_output(const StatsArgs& args, const index::SearchRequest& r
 
 int run(const StatsArgs& args) {
   const auto dir = index_location(args.index);
-  std::vector<std::string> theme_ids;
-  for (const auto& [theme, group] : index::IndexReader(dir).info().theme_groups) theme_ids.push_back(theme);
+  const std::vector<std::string> theme_ids = index_theme_ids(dir);
   auto request = filter_request(args.filters, theme_ids);
   if (!request) {
     std::cerr << "reviewlens stats: " << request.error() << "\n";
@@ -109,8 +107,7 @@ Command add_stats_command(CLI::App& app) {
       "fact, with percentages of the selected total. Filters select documents as in search; with a\n"
       "query or --theme/--group only matching passages count. Shapes: docs/stats.md.\n"
       "Exit codes: 0 success; 2 bad flags or unknown theme/type/fact; 3 no index.");
-  sub->add_option("--index", args->index,
-                  "Index folder (default $REVIEWLENS_INDEX, else $XDG_DATA_HOME/reviewlens/index)");
+  add_index_option(*sub, args->index);
   add_filter_options(*sub, args->filters);
   sub->add_option("--by", args->by, "theme (default), year, type, partnership, fact, or document (0/1 table)")
       ->check(CLI::IsMember({"theme", "year", "type", "partnership", "fact", "document"}));

@@ -89,8 +89,7 @@ Command add_status_command(CLI::App& app) {
   auto args = std::make_shared<StatusArgs>();
   CLI::App* sub = app.add_subcommand("status", "Show what the index holds and how the last ingest went");
   sub->footer("Exit codes: 0 success; 3 no index at the given path (run `reviewlens ingest`).");
-  sub->add_option("--index", args->index,
-                  "Index folder (default $REVIEWLENS_INDEX, else $XDG_DATA_HOME/reviewlens/index)");
+  add_index_option(*sub, args->index);
   sub->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   return {sub, [args] { return run(*args); }};
 }
