@@ -1,0 +1,177 @@
+#include "index/facet_table.h"
+
+#include <unistd.h>
+
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+#include <unordered_map>
+
+#include <xapian.h>
+
+#include "index/schema.h"
+
+namespace reviewlens::index {
+namespace {
+
+// Bump the digit when the layout below changes; old files are then rebuilt.
+constexpr std::string_view kMagic = "RLFACET1";
+
+void put_u32(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void put_str(std::string& out, std::string_view s) {
+  put_u32(out, static_cast<std::uint32_t>(s.size()));
+  out.append(s);
+}
+
+// Reads what put_* wrote; any overrun leaves ok false.
+struct Input {
+  std::string_view rest;
+  bool ok = true;
+  std::string_view take(std::size_t n) {
+    if (rest.size() < n) ok = false;
+    auto out = rest.substr(0, ok ? n : 0);
+    rest.remove_prefix(out.size());
+    return out;
+  }
+  template <class T>
+  T number() {
+    T v{};
+    auto bytes = take(sizeof v);
+    if (ok) std::memcpy(&v, bytes.data(), sizeof v);
+    return v;
+  }
+  std::string str() { return std::string(take(number<std::uint32_t>())); }
+};
+
+std::vector<std::string> split_themes(std::string_view list) {
+  std::vector<std::string> out;
+  while (!list.empty()) {
+    auto comma = list.find(',');
+    out.emplace_back(list.substr(0, comma));
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+  }
+  return out;
+}
+
+int year_of(std::string_view text) {
+  int year = 0;
+  std::from_chars(text.data(), text.data() + text.size(), year);
+  return year;
+}
+
+}  // namespace
+
+std::unique_ptr<FacetTable> FacetTable::open(const Xapian::Database& db, const std::filesystem::path& dir) {
+  const std::string uuid = db.get_uuid();
+  const std::uint64_t revision = db.get_revision();
+  const auto file = dir / kCacheFile;
+  auto table = std::make_unique<FacetTable>();
+  if (table->load(file, uuid, revision)) return table;
+  table = build(db);
+  return table->save(file, uuid, revision) ? std::move(table) : nullptr;
+}
+
+std::unique_ptr<FacetTable> FacetTable::build(const Xapian::Database& db) {
+  auto t = std::make_unique<FacetTable>();
+  t->docs_.emplace_back();
+  t->theme_sets_.emplace_back();
+  t->cells_.assign(2 * (static_cast<std::size_t>(db.get_lastdocid()) + 1), 0);
+  // Keyed by the whole "id\ttype\tyear" prefix, not the id alone, so the
+  // counts equal those from the values even if a document's passages disagreed.
+  std::unordered_map<std::string, std::uint32_t> doc_index, set_index;
+  for (auto it = db.valuestream_begin(schema::kFacetSlot); it != db.valuestream_end(schema::kFacetSlot); ++it) {
+    const std::string value = *it;
+    std::string_view v = value;
+    std::string_view f[4];
+    std::size_t prefix_end = 0;
+    for (int i = 0; i < 4; ++i) {
+      auto tab = i < 3 ? v.find('\t') : std::string_view::npos;
+      f[i] = v.substr(0, tab);
+      v = tab == std::string_view::npos ? std::string_view() : v.substr(tab + 1);
+      if (i == 2) prefix_end = value.size() - v.size();
+    }
+    auto [d, new_doc] = doc_index.try_emplace(value.substr(0, prefix_end), t->docs_.size());
+    if (new_doc) t->docs_.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2]), year_of(f[2])});
+    auto [s, new_set] = set_index.try_emplace(std::string(f[3]), t->theme_sets_.size());
+    if (new_set) t->theme_sets_.push_back(split_themes(f[3]));
+    t->cells_[2 * it.get_docid()] = d->second;
+    t->cells_[2 * it.get_docid() + 1] = s->second;
+  }
+  return t;
+}
+
+bool FacetTable::load(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return false;
+  const auto size = std::filesystem::file_size(file, ec);
+  std::ifstream in(file, std::ios::binary);
+  std::string data(ec ? 0 : size, '\0');
+  if (ec || !in || !in.read(data.data(), static_cast<std::streamsize>(data.size()))) return false;
+  Input r{data};
+  if (r.take(kMagic.size()) != kMagic || r.str() != uuid || r.number<std::uint64_t>() != revision) return false;
+  // Each entry takes at least 4 bytes, which bounds counts read from a
+  // damaged file before anything is allocated for them.
+  auto count = [&r] {
+    auto n = r.number<std::uint32_t>();
+    if (n > r.rest.size() / 4) r.ok = false;
+    return r.ok ? n : 0;
+  };
+  docs_.resize(count());
+  for (auto& d : docs_) {
+    d.id = r.str();
+    d.type = r.str();
+    d.year_text = r.str();
+    d.year = year_of(d.year_text);
+  }
+  theme_sets_.resize(count());
+  for (auto& s : theme_sets_) s = split_themes(r.str());
+  cells_.resize(count());
+  auto raw = r.take(cells_.size() * sizeof(std::uint32_t));
+  if (!r.ok || !r.rest.empty() || docs_.empty() || theme_sets_.empty()) return false;
+  std::memcpy(cells_.data(), raw.data(), raw.size());
+  for (std::size_t i = 0; i < cells_.size(); i += 2)
+    if (cells_[i] >= docs_.size() || cells_[i + 1] >= theme_sets_.size()) return false;
+  return true;
+}
+
+// Written beside the target and renamed over it, so a concurrent search
+// reads either the old file or the complete new one.
+bool FacetTable::save(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision) const {
+  std::string out(kMagic);
+  put_str(out, uuid);
+  put_u64(out, revision);
+  put_u32(out, static_cast<std::uint32_t>(docs_.size()));
+  for (const auto& d : docs_) {
+    put_str(out, d.id);
+    put_str(out, d.type);
+    put_str(out, d.year_text);
+  }
+  put_u32(out, static_cast<std::uint32_t>(theme_sets_.size()));
+  for (const auto& s : theme_sets_) {
+    std::string list;
+    for (const auto& t : s) list += (list.empty() ? "" : ",") + t;
+    put_str(out, list);
+  }
+  put_u32(out, static_cast<std::uint32_t>(cells_.size()));
+  out.append(reinterpret_cast<const char*>(cells_.data()), cells_.size() * sizeof(std::uint32_t));
+
+  auto tmp = file;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f || !f.write(out.data(), static_cast<std::streamsize>(out.size())) || !f.flush()) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, file, ec);
+  if (!ec) return true;
+  std::filesystem::remove(tmp, ec);
+  return false;
+}
+
+}  // namespace reviewlens::index

@@ -1,0 +1,59 @@
+// Internal to rl_index: the facet fields of every passage of one index
+// revision, as two small integers per docid (its document; its set of
+// themes), so a search counts facets with array increments instead of
+// reading the facet value (slot 7) of each match. Those value reads touch
+// nearly every block of the slot for a broad query and were most of its
+// time.
+//
+// Built from slot 7 by the first search after an ingest and kept as a cache
+// file in the index folder (kCacheFile), valid for exactly one database
+// uuid and revision: a file from any other revision is rebuilt, so counts
+// never come from stale data. Where the file can be neither read nor
+// written (read-only index), open() returns nullptr and callers read the
+// values as before. Immutable once built; share freely between threads.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace Xapian {
+class Database;
+}
+
+namespace reviewlens::index {
+
+class FacetTable {
+ public:
+  static constexpr std::string_view kCacheFile = "search-facets.bin";
+
+  struct Doc {
+    std::string id, type, year_text;  // fields of schema::kFacetSlot
+    int year = 0;                     // 0: unknown
+  };
+
+  // The table for db's current revision: from dir/kCacheFile if that file
+  // matches, else built and saved there; nullptr when it cannot be saved.
+  static std::unique_ptr<FacetTable> open(const Xapian::Database& db, const std::filesystem::path& dir);
+
+  // Entry 0 of both lists is empty: a docid without a facet value.
+  const std::vector<Doc>& docs() const { return docs_; }
+  const std::vector<std::vector<std::string>>& theme_sets() const { return theme_sets_; }
+  std::uint32_t doc_of(std::uint32_t docid) const { return docid < size() ? cells_[2 * docid] : 0; }
+  std::uint32_t theme_set_of(std::uint32_t docid) const { return docid < size() ? cells_[2 * docid + 1] : 0; }
+
+ private:
+  std::uint32_t size() const { return static_cast<std::uint32_t>(cells_.size() / 2); }
+  static std::unique_ptr<FacetTable> build(const Xapian::Database& db);
+  bool load(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision);
+  bool save(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision) const;
+
+  std::vector<Doc> docs_;
+  std::vector<std::vector<std::string>> theme_sets_;
+  std::vector<std::uint32_t> cells_;  // [2 * docid]: doc, [2 * docid + 1]: theme set
+};
+
+}  // namespace reviewlens::index
