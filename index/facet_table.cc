@@ -1,5 +1,8 @@
 #include "index/facet_table.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -69,6 +72,8 @@ std::unique_ptr<FacetTable> FacetTable::open(const Xapian::Database& db, const s
   const auto file = dir / kCacheFile;
   auto table = std::make_unique<FacetTable>();
   if (table->load(file, uuid, revision)) return table;
+  // Building reads the whole slot: not worth it when it cannot be kept.
+  if (::access(dir.c_str(), W_OK) != 0) return nullptr;
   table = build(db);
   return table->save(file, uuid, revision) ? std::move(table) : nullptr;
 }
@@ -77,7 +82,8 @@ std::unique_ptr<FacetTable> FacetTable::build(const Xapian::Database& db) {
   auto t = std::make_unique<FacetTable>();
   t->docs_.emplace_back();
   t->theme_sets_.emplace_back();
-  t->cells_.assign(2 * (static_cast<std::size_t>(db.get_lastdocid()) + 1), 0);
+  auto& cells = t->owned_cells_;
+  cells.assign(2 * (static_cast<std::size_t>(db.get_lastdocid()) + 1), 0);
   // Keyed by the whole "id\ttype\tyear" prefix, not the id alone, so the
   // counts equal those from the values even if a document's passages disagreed.
   std::unordered_map<std::string, std::uint32_t> doc_index, set_index;
@@ -96,20 +102,31 @@ std::unique_ptr<FacetTable> FacetTable::build(const Xapian::Database& db) {
     if (new_doc) t->docs_.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2]), year_of(f[2])});
     auto [s, new_set] = set_index.try_emplace(std::string(f[3]), t->theme_sets_.size());
     if (new_set) t->theme_sets_.push_back(split_themes(f[3]));
-    t->cells_[2 * it.get_docid()] = d->second;
-    t->cells_[2 * it.get_docid() + 1] = s->second;
+    cells[2 * it.get_docid()] = d->second;
+    cells[2 * it.get_docid() + 1] = s->second;
   }
+  t->cells_ = cells.data();
+  t->n_cells_ = cells.size();
   return t;
 }
 
+FacetTable::~FacetTable() {
+  if (map_) ::munmap(map_, map_size_);
+}
+
 bool FacetTable::load(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) return false;
-  const auto size = std::filesystem::file_size(file, ec);
-  std::ifstream in(file, std::ios::binary);
-  std::string data(ec ? 0 : size, '\0');
-  if (ec || !in || !in.read(data.data(), static_cast<std::streamsize>(data.size()))) return false;
-  Input r{data};
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  void* map = MAP_FAILED;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return false;
+  map_ = map;
+  map_size_ = static_cast<std::size_t>(st.st_size);
+
+  Input r{std::string_view(static_cast<const char*>(map_), map_size_)};
   if (r.take(kMagic.size()) != kMagic || r.str() != uuid || r.number<std::uint64_t>() != revision) return false;
   // Each entry takes at least 4 bytes, which bounds counts read from a
   // damaged file before anything is allocated for them.
@@ -127,12 +144,11 @@ bool FacetTable::load(const std::filesystem::path& file, std::string_view uuid, 
   }
   theme_sets_.resize(count());
   for (auto& s : theme_sets_) s = split_themes(r.str());
-  cells_.resize(count());
-  auto raw = r.take(cells_.size() * sizeof(std::uint32_t));
+  n_cells_ = count();
+  r.take((4 - (map_size_ - r.rest.size()) % 4) % 4);  // cells start 4-byte aligned
+  auto raw = r.take(n_cells_ * sizeof(std::uint32_t));
   if (!r.ok || !r.rest.empty() || docs_.empty() || theme_sets_.empty()) return false;
-  std::memcpy(cells_.data(), raw.data(), raw.size());
-  for (std::size_t i = 0; i < cells_.size(); i += 2)
-    if (cells_[i] >= docs_.size() || cells_[i + 1] >= theme_sets_.size()) return false;
+  cells_ = reinterpret_cast<const std::uint32_t*>(raw.data());
   return true;
 }
 
@@ -154,8 +170,9 @@ bool FacetTable::save(const std::filesystem::path& file, std::string_view uuid, 
     for (const auto& t : s) list += (list.empty() ? "" : ",") + t;
     put_str(out, list);
   }
-  put_u32(out, static_cast<std::uint32_t>(cells_.size()));
-  out.append(reinterpret_cast<const char*>(cells_.data()), cells_.size() * sizeof(std::uint32_t));
+  put_u32(out, static_cast<std::uint32_t>(n_cells_));
+  out.append((4 - out.size() % 4) % 4, '\0');
+  out.append(reinterpret_cast<const char*>(cells_), n_cells_ * sizeof(std::uint32_t));
 
   auto tmp = file;
   tmp += ".tmp-" + std::to_string(::getpid());

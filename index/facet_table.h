@@ -30,6 +30,11 @@ class FacetTable {
  public:
   static constexpr std::string_view kCacheFile = "search-facets.bin";
 
+  FacetTable() = default;
+  ~FacetTable();
+  FacetTable(const FacetTable&) = delete;
+  FacetTable& operator=(const FacetTable&) = delete;
+
   struct Doc {
     std::string id, type, year_text;  // fields of schema::kFacetSlot
     int year = 0;                     // 0: unknown
@@ -42,18 +47,30 @@ class FacetTable {
   // Entry 0 of both lists is empty: a docid without a facet value.
   const std::vector<Doc>& docs() const { return docs_; }
   const std::vector<std::vector<std::string>>& theme_sets() const { return theme_sets_; }
-  std::uint32_t doc_of(std::uint32_t docid) const { return docid < size() ? cells_[2 * docid] : 0; }
-  std::uint32_t theme_set_of(std::uint32_t docid) const { return docid < size() ? cells_[2 * docid + 1] : 0; }
+  // Out-of-range entries (a damaged file) read as 0.
+  std::uint32_t doc_of(std::uint32_t docid) const { return cell(2 * std::size_t{docid}, docs_.size()); }
+  std::uint32_t theme_set_of(std::uint32_t docid) const {
+    return cell(2 * std::size_t{docid} + 1, theme_sets_.size());
+  }
 
  private:
-  std::uint32_t size() const { return static_cast<std::uint32_t>(cells_.size() / 2); }
+  std::uint32_t cell(std::size_t i, std::size_t limit) const {
+    return i < n_cells_ && cells_[i] < limit ? cells_[i] : 0;
+  }
   static std::unique_ptr<FacetTable> build(const Xapian::Database& db);
   bool load(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision);
   bool save(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision) const;
 
   std::vector<Doc> docs_;
   std::vector<std::vector<std::string>> theme_sets_;
-  std::vector<std::uint32_t> cells_;  // [2 * docid]: doc, [2 * docid + 1]: theme set
+  // [2 * docid]: doc, [2 * docid + 1]: theme set; in owned_cells_ when
+  // built, else in the mapped cache file (mapped only, so a search touches
+  // just the pages of its matches).
+  const std::uint32_t* cells_ = nullptr;
+  std::size_t n_cells_ = 0;
+  std::vector<std::uint32_t> owned_cells_;
+  void* map_ = nullptr;
+  std::size_t map_size_ = 0;
 };
 
 }  // namespace reviewlens::index
