@@ -42,16 +42,21 @@ void FacetCounter::tally_table() {
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const std::size_t n = per_table_doc_[i];
     if (n == 0) continue;
-    DocCount& d = per_doc[docs[i].id];
+    DocCount& d = per_doc[std::string(docs[i].id)];
     d.passages += n;
     d.year = docs[i].year;
-    doc_types[docs[i].type] += n;
-    if (!docs[i].year_text.empty()) years[docs[i].year_text] += n;
+    doc_types[std::string(docs[i].type)] += n;
+    if (!docs[i].year_text.empty()) years[std::string(docs[i].year_text)] += n;
   }
   const auto& sets = table_->theme_sets();
-  for (std::size_t i = 0; i < sets.size(); ++i)
-    if (const std::size_t n = per_theme_set_[i])
-      for (const auto& theme : sets[i]) themes[theme] += n;
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    const std::size_t n = per_theme_set_[i];
+    for (std::string_view list = n ? sets[i] : std::string_view(); !list.empty();) {
+      auto comma = list.find(',');
+      themes[std::string(list.substr(0, comma))] += n;
+      list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+  }
 }
 
 void FacetCounter::tally() {

@@ -11,6 +11,7 @@
 #include <system_error>
 #include <unordered_map>
 
+#include <fmt/format.h>
 #include <xapian.h>
 
 #include "index/schema.h"
@@ -18,8 +19,11 @@
 namespace reviewlens::index {
 namespace {
 
-// Bump the digit when the layout below changes; old files are then rebuilt.
-constexpr std::string_view kMagic = "RLFACET1";
+// Layout: magic, uuid, revision, docs (id, type, year text), theme sets
+// (comma-joined), zero padding to a multiple of 4, then two uint32 per
+// docid. Native byte order: the file is a local cache, never shipped.
+// Bump the digit when the layout changes; old files are then rebuilt.
+constexpr std::string_view kMagic = "RLFACET2";
 
 void put_u32(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -30,7 +34,7 @@ void put_str(std::string& out, std::string_view s) {
 
 // Reads what put_* wrote; any overrun leaves ok false.
 struct Input {
-  std::string_view rest;
+  std::string_view all, rest;
   bool ok = true;
   std::string_view take(std::size_t n) {
     if (rest.size() < n) ok = false;
@@ -45,18 +49,15 @@ struct Input {
     if (ok) std::memcpy(&v, bytes.data(), sizeof v);
     return v;
   }
-  std::string str() { return std::string(take(number<std::uint32_t>())); }
-};
-
-std::vector<std::string> split_themes(std::string_view list) {
-  std::vector<std::string> out;
-  while (!list.empty()) {
-    auto comma = list.find(',');
-    out.emplace_back(list.substr(0, comma));
-    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+  std::string_view str() { return take(number<std::uint32_t>()); }
+  // Each entry takes at least 4 bytes, which bounds a count read from a
+  // damaged file before anything is allocated for it.
+  std::uint32_t count() {
+    auto n = number<std::uint32_t>();
+    if (n > rest.size() / 4) ok = false;
+    return ok ? n : 0;
   }
-  return out;
-}
+};
 
 int year_of(std::string_view text) {
   int year = 0;
@@ -64,57 +65,74 @@ int year_of(std::string_view text) {
   return year;
 }
 
+// Splits a slot-7 value into its four fields; the fourth keeps its commas.
+void split_facet(std::string_view v, std::string_view (&f)[4]) {
+  for (int i = 0; i < 4; ++i) {
+    auto tab = i < 3 ? v.find('\t') : std::string_view::npos;
+    f[i] = v.substr(0, tab);
+    v = tab == std::string_view::npos ? std::string_view() : v.substr(tab + 1);
+  }
+}
+
 }  // namespace
+
+FacetTable::~FacetTable() {
+  if (map_) ::munmap(map_, map_size_);
+}
 
 std::unique_ptr<FacetTable> FacetTable::open(const Xapian::Database& db, const std::filesystem::path& dir) {
   const std::string uuid = db.get_uuid();
   const std::uint64_t revision = db.get_revision();
   const auto file = dir / kCacheFile;
   auto table = std::make_unique<FacetTable>();
-  if (table->load(file, uuid, revision)) return table;
+  if (table->map_file(file) &&
+      table->parse({static_cast<const char*>(table->map_), table->map_size_}, uuid, revision))
+    return table;
   // Building reads the whole slot: not worth it when it cannot be kept.
   if (::access(dir.c_str(), W_OK) != 0) return nullptr;
-  table = build(db);
-  return table->save(file, uuid, revision) ? std::move(table) : nullptr;
+  table = std::make_unique<FacetTable>();
+  table->owned_ = build(db, uuid, revision);
+  if (!save(file, table->owned_) || !table->parse(table->owned_, uuid, revision)) return nullptr;
+  return table;
 }
 
-std::unique_ptr<FacetTable> FacetTable::build(const Xapian::Database& db) {
-  auto t = std::make_unique<FacetTable>();
-  t->docs_.emplace_back();
-  t->theme_sets_.emplace_back();
-  auto& cells = t->owned_cells_;
-  cells.assign(2 * (static_cast<std::size_t>(db.get_lastdocid()) + 1), 0);
-  // Keyed by the whole "id\ttype\tyear" prefix, not the id alone, so the
-  // counts equal those from the values even if a document's passages disagreed.
-  std::unordered_map<std::string, std::uint32_t> doc_index, set_index;
+std::string FacetTable::build(const Xapian::Database& db, std::string_view uuid, std::uint64_t revision) {
+  // Entry 0 of each list: a docid without a facet value. Documents are keyed
+  // by the whole "id\ttype\tyear" prefix, not the id alone, so the counts
+  // equal those from the values even if a document's passages disagreed.
+  std::vector<std::string> docs{"\t\t"}, sets{""};
+  std::unordered_map<std::string, std::uint32_t> doc_index{{docs[0], 0}}, set_index{{sets[0], 0}};
+  std::vector<std::uint32_t> cells(2 * (static_cast<std::size_t>(db.get_lastdocid()) + 1), 0);
   for (auto it = db.valuestream_begin(schema::kFacetSlot); it != db.valuestream_end(schema::kFacetSlot); ++it) {
     const std::string value = *it;
-    std::string_view v = value;
     std::string_view f[4];
-    std::size_t prefix_end = 0;
-    for (int i = 0; i < 4; ++i) {
-      auto tab = i < 3 ? v.find('\t') : std::string_view::npos;
-      f[i] = v.substr(0, tab);
-      v = tab == std::string_view::npos ? std::string_view() : v.substr(tab + 1);
-      if (i == 2) prefix_end = value.size() - v.size();
-    }
-    auto [d, new_doc] = doc_index.try_emplace(value.substr(0, prefix_end), t->docs_.size());
-    if (new_doc) t->docs_.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2]), year_of(f[2])});
-    auto [s, new_set] = set_index.try_emplace(std::string(f[3]), t->theme_sets_.size());
-    if (new_set) t->theme_sets_.push_back(split_themes(f[3]));
+    split_facet(value, f);
+    std::string prefix = fmt::format("{}\t{}\t{}", f[0], f[1], f[2]);
+    auto [d, new_doc] = doc_index.try_emplace(prefix, static_cast<std::uint32_t>(docs.size()));
+    if (new_doc) docs.push_back(std::move(prefix));
+    auto [s, new_set] = set_index.try_emplace(std::string(f[3]), static_cast<std::uint32_t>(sets.size()));
+    if (new_set) sets.emplace_back(f[3]);
     cells[2 * it.get_docid()] = d->second;
     cells[2 * it.get_docid() + 1] = s->second;
   }
-  t->cells_ = cells.data();
-  t->n_cells_ = cells.size();
-  return t;
+  std::string out(kMagic);
+  put_str(out, uuid);
+  put_u64(out, revision);
+  put_u32(out, static_cast<std::uint32_t>(docs.size()));
+  for (const auto& prefix : docs) {
+    std::string_view f[4];
+    split_facet(prefix, f);
+    for (int i = 0; i < 3; ++i) put_str(out, f[i]);
+  }
+  put_u32(out, static_cast<std::uint32_t>(sets.size()));
+  for (const auto& s : sets) put_str(out, s);
+  put_u32(out, static_cast<std::uint32_t>(cells.size()));
+  out.append((4 - out.size() % 4) % 4, '\0');
+  out.append(reinterpret_cast<const char*>(cells.data()), cells.size() * sizeof(std::uint32_t));
+  return out;
 }
 
-FacetTable::~FacetTable() {
-  if (map_) ::munmap(map_, map_size_);
-}
-
-bool FacetTable::load(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision) {
+bool FacetTable::map_file(const std::filesystem::path& file) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st {};
@@ -125,27 +143,23 @@ bool FacetTable::load(const std::filesystem::path& file, std::string_view uuid, 
   if (map == MAP_FAILED) return false;
   map_ = map;
   map_size_ = static_cast<std::size_t>(st.st_size);
+  return true;
+}
 
-  Input r{std::string_view(static_cast<const char*>(map_), map_size_)};
+bool FacetTable::parse(std::string_view bytes, std::string_view uuid, std::uint64_t revision) {
+  Input r{bytes, bytes};
   if (r.take(kMagic.size()) != kMagic || r.str() != uuid || r.number<std::uint64_t>() != revision) return false;
-  // Each entry takes at least 4 bytes, which bounds counts read from a
-  // damaged file before anything is allocated for them.
-  auto count = [&r] {
-    auto n = r.number<std::uint32_t>();
-    if (n > r.rest.size() / 4) r.ok = false;
-    return r.ok ? n : 0;
-  };
-  docs_.resize(count());
+  docs_.resize(r.count());
   for (auto& d : docs_) {
     d.id = r.str();
     d.type = r.str();
     d.year_text = r.str();
     d.year = year_of(d.year_text);
   }
-  theme_sets_.resize(count());
-  for (auto& s : theme_sets_) s = split_themes(r.str());
-  n_cells_ = count();
-  r.take((4 - (map_size_ - r.rest.size()) % 4) % 4);  // cells start 4-byte aligned
+  theme_sets_.resize(r.count());
+  for (auto& s : theme_sets_) s = r.str();
+  n_cells_ = r.count();
+  r.take((4 - (bytes.size() - r.rest.size()) % 4) % 4);  // padding: cells are 4-byte aligned
   auto raw = r.take(n_cells_ * sizeof(std::uint32_t));
   if (!r.ok || !r.rest.empty() || docs_.empty() || theme_sets_.empty()) return false;
   cells_ = reinterpret_cast<const std::uint32_t*>(raw.data());
@@ -153,38 +167,18 @@ bool FacetTable::load(const std::filesystem::path& file, std::string_view uuid, 
 }
 
 // Written beside the target and renamed over it, so a concurrent search
-// reads either the old file or the complete new one.
-bool FacetTable::save(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision) const {
-  std::string out(kMagic);
-  put_str(out, uuid);
-  put_u64(out, revision);
-  put_u32(out, static_cast<std::uint32_t>(docs_.size()));
-  for (const auto& d : docs_) {
-    put_str(out, d.id);
-    put_str(out, d.type);
-    put_str(out, d.year_text);
-  }
-  put_u32(out, static_cast<std::uint32_t>(theme_sets_.size()));
-  for (const auto& s : theme_sets_) {
-    std::string list;
-    for (const auto& t : s) list += (list.empty() ? "" : ",") + t;
-    put_str(out, list);
-  }
-  put_u32(out, static_cast<std::uint32_t>(n_cells_));
-  out.append((4 - out.size() % 4) % 4, '\0');
-  out.append(reinterpret_cast<const char*>(cells_), n_cells_ * sizeof(std::uint32_t));
-
+// maps either the old file or the complete new one.
+bool FacetTable::save(const std::filesystem::path& file, std::string_view bytes) {
   auto tmp = file;
   tmp += ".tmp-" + std::to_string(::getpid());
+  std::error_code ec;
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f || !f.write(out.data(), static_cast<std::streamsize>(out.size())) || !f.flush()) {
-      std::error_code ec;
+    if (!f || !f.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !f.flush()) {
       std::filesystem::remove(tmp, ec);
       return false;
     }
   }
-  std::error_code ec;
   std::filesystem::rename(tmp, file, ec);
   if (!ec) return true;
   std::filesystem::remove(tmp, ec);

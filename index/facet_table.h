@@ -35,9 +35,10 @@ class FacetTable {
   FacetTable(const FacetTable&) = delete;
   FacetTable& operator=(const FacetTable&) = delete;
 
+  // Views into the table's bytes: valid while the table lives.
   struct Doc {
-    std::string id, type, year_text;  // fields of schema::kFacetSlot
-    int year = 0;                     // 0: unknown
+    std::string_view id, type, year_text;  // fields of schema::kFacetSlot
+    int year = 0;                          // 0: unknown
   };
 
   // The table for db's current revision: from dir/kCacheFile if that file
@@ -46,7 +47,8 @@ class FacetTable {
 
   // Entry 0 of both lists is empty: a docid without a facet value.
   const std::vector<Doc>& docs() const { return docs_; }
-  const std::vector<std::vector<std::string>>& theme_sets() const { return theme_sets_; }
+  // Each theme set as its comma-separated theme ids ("" for none).
+  const std::vector<std::string_view>& theme_sets() const { return theme_sets_; }
   // Out-of-range entries (a damaged file) read as 0.
   std::uint32_t doc_of(std::uint32_t docid) const { return cell(2 * std::size_t{docid}, docs_.size()); }
   std::uint32_t theme_set_of(std::uint32_t docid) const {
@@ -57,20 +59,22 @@ class FacetTable {
   std::uint32_t cell(std::size_t i, std::size_t limit) const {
     return i < n_cells_ && cells_[i] < limit ? cells_[i] : 0;
   }
-  static std::unique_ptr<FacetTable> build(const Xapian::Database& db);
-  bool load(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision);
-  bool save(const std::filesystem::path& file, std::string_view uuid, std::uint64_t revision) const;
+  // The file's bytes: built from slot 7, or mapped from the cache file;
+  // parse() then only makes views into them, so opening allocates little.
+  static std::string build(const Xapian::Database& db, std::string_view uuid, std::uint64_t revision);
+  static bool save(const std::filesystem::path& file, std::string_view bytes);
+  bool map_file(const std::filesystem::path& file);
+  bool parse(std::string_view bytes, std::string_view uuid, std::uint64_t revision);
 
-  std::vector<Doc> docs_;
-  std::vector<std::vector<std::string>> theme_sets_;
-  // [2 * docid]: doc, [2 * docid + 1]: theme set; in owned_cells_ when
-  // built, else in the mapped cache file (mapped only, so a search touches
-  // just the pages of its matches).
-  const std::uint32_t* cells_ = nullptr;
-  std::size_t n_cells_ = 0;
-  std::vector<std::uint32_t> owned_cells_;
+  std::string owned_;  // the bytes, when built here
   void* map_ = nullptr;
   std::size_t map_size_ = 0;
+  std::vector<Doc> docs_;
+  std::vector<std::string_view> theme_sets_;
+  // [2 * docid]: doc, [2 * docid + 1]: theme set, in the bytes (a mapped
+  // file is only paged in where a search's matches are).
+  const std::uint32_t* cells_ = nullptr;
+  std::size_t n_cells_ = 0;
 };
 
 }  // namespace reviewlens::index
