@@ -91,7 +91,13 @@ std::unique_ptr<FacetTable> FacetTable::open(const Xapian::Database& db, const s
   // Building reads the whole slot: not worth it when it cannot be kept.
   if (::access(dir.c_str(), W_OK) != 0) return nullptr;
   table = std::make_unique<FacetTable>();
-  table->owned_ = build(db, uuid, revision);
+  try {
+    table->owned_ = build(db, uuid, revision);
+  } catch (const Xapian::Error&) {
+    // Most likely DatabaseModifiedError (an ingest committed twice during
+    // the scan): this search reads the values; the next one builds.
+    return nullptr;
+  }
   if (!save(file, table->owned_) || !table->parse(table->owned_, uuid, revision)) return nullptr;
   return table;
 }

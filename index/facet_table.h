@@ -9,8 +9,10 @@
 // file in the index folder (kCacheFile), valid for exactly one database
 // uuid and revision: a file from any other revision is rebuilt, so counts
 // never come from stale data. Where the file can be neither read nor
-// written (read-only index), open() returns nullptr and callers read the
-// values as before. Immutable once built; share freely between threads.
+// written (read-only index), or the scan fails, open() returns nullptr and
+// callers read the values as before. A search killed while saving may leave
+// a "search-facets.bin.tmp-<pid>" beside it. Immutable once built; share
+// freely between threads.
 #pragma once
 
 #include <cstdint>
