@@ -1,5 +1,6 @@
 #include "index/facet_counter.h"
 
+#include <algorithm>
 #include <charconv>
 #include <string_view>
 
@@ -13,11 +14,14 @@ FacetCounter::FacetCounter(const FacetTable* table) : table_(table) {
   per_theme_set_.assign(table_->theme_sets().size(), 0);
 }
 
-void FacetCounter::operator()(const Xapian::Document& doc, double) {
+void FacetCounter::operator()(const Xapian::Document& doc, double weight) {
   ++total;
   if (table_) {
-    ++per_table_doc_[table_->doc_of(doc.get_docid())];
-    ++per_theme_set_[table_->theme_set_of(doc.get_docid())];
+    const Xapian::docid did = doc.get_docid();
+    const std::uint32_t d = table_->doc_of(did);
+    ++per_table_doc_[d];
+    ++per_theme_set_[table_->theme_set_of(did)];
+    if (!best_.empty() && weight > best_[d].weight) best_[d] = {weight, did};
     return;
   }
   std::string value = doc.get_value(schema::kFacetSlot);
@@ -28,6 +32,23 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
   flush_run();
   run_value_ = std::move(value);
   run_length_ = 1;
+}
+
+std::vector<FacetCounter::Best> FacetCounter::best_by_document() const {
+  auto better = [](const Best& a, const Best& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+  };
+  // Table entries are per (id, type, year); the collapse key is the id alone.
+  std::unordered_map<std::string_view, Best> by_id;
+  for (std::size_t i = 0; i < best_.size(); ++i) {
+    if (best_[i].docid == 0) continue;
+    auto [it, added] = by_id.try_emplace(table_->docs()[i].id, best_[i]);
+    if (!added && better(best_[i], it->second)) it->second = best_[i];
+  }
+  std::vector<Best> out;
+  for (const auto& [id, best] : by_id) out.push_back(best);
+  std::sort(out.begin(), out.end(), better);
+  return out;
 }
 
 void FacetCounter::flush_run() {

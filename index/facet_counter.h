@@ -32,6 +32,19 @@ class FacetCounter : public Xapian::MatchSpy {
   // Turns the raw counts into the fields below.
   void tally();
 
+  // With a table, a counter can also keep each document's best match, which
+  // is what Xapian's collapse on slot 2 keeps (highest weight; among equal
+  // weights the lowest docid, matches arriving in docid order) without
+  // reading slot 2 for every match. Call keep_best() before get_mset.
+  struct Best {
+    double weight = -1;
+    Xapian::docid docid = 0;
+  };
+  bool can_keep_best() const { return table_ != nullptr; }
+  void keep_best() { best_.assign(per_table_doc_.size(), Best{}); }
+  // One per matching document id, by weight (descending) then docid.
+  std::vector<Best> best_by_document() const;
+
   std::size_t total = 0;  // counted as matches arrive
   std::unordered_map<std::string, DocCount> per_doc;
   std::map<std::string, std::size_t> themes, doc_types, years;
@@ -42,6 +55,7 @@ class FacetCounter : public Xapian::MatchSpy {
 
   const FacetTable* table_;
   std::vector<std::size_t> per_table_doc_, per_theme_set_;  // with a table
+  std::vector<Best> best_;                                 // per table doc, after keep_best()
 
   // Without a table: matches arrive in docid order and passages of one document are mostly
   // adjacent, so runs of one value are common: they are counted without a

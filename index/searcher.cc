@@ -83,6 +83,17 @@ PageDocs page_documents(const FacetCounter& counts, const SearchRequest& r) {
   return page;
 }
 
+struct PageHit {
+  Xapian::Document doc;
+  double weight = 0;
+};
+
+std::vector<PageHit> page_of(const Xapian::MSet& mset) {
+  std::vector<PageHit> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({it.get_document(), it.get_weight()});
+  return out;
+}
+
 std::vector<std::string> terms_of(const Xapian::Query& query) {
   return {query.get_unique_terms_begin(), query.get_unique_terms_end()};
 }
@@ -102,23 +113,34 @@ struct Searcher::Impl {
   }
 
   // Relevance order; counts taken while ranking every match.
-  Xapian::MSet ranked(const Xapian::Query& query, const SearchRequest& request,
-                      FacetCounter& counts) const {
+  std::vector<PageHit> ranked(const Xapian::Query& query, const SearchRequest& request,
+                              FacetCounter& counts) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    if (request.grouping == Grouping::by_document) enquire.set_collapse_key(schema::kDocSlot);
     enquire.add_matchspy(&counts);
-    auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                 static_cast<Xapian::doccount>(request.limit), db.get_doccount());
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    const auto limit = static_cast<Xapian::doccount>(request.limit);
+    if (request.grouping == Grouping::by_document && counts.can_keep_best()) {
+      counts.keep_best();
+      enquire.get_mset(0, 0, db.get_doccount());
+      counts.tally();
+      std::vector<PageHit> page;
+      auto best = counts.best_by_document();
+      for (std::size_t i = offset; i < std::min<std::size_t>(best.size(), offset + limit); ++i)
+        page.push_back({db.get_document(best[i].docid), best[i].weight});
+      return page;
+    }
+    if (request.grouping == Grouping::by_document) enquire.set_collapse_key(schema::kDocSlot);
+    auto mset = enquire.get_mset(offset, limit, db.get_doccount());
     counts.tally();
-    return mset;
+    return page_of(mset);
   }
 
   // Date order. Sorting every match by three values cost more than the
   // counting itself, so the counting pass runs unsorted and unweighted,
   // and only the few documents of the page are then sorted.
-  Xapian::MSet listed(const Xapian::Query& query, const SearchRequest& request,
-                      FacetCounter& counts) const {
+  std::vector<PageHit> listed(const Xapian::Query& query, const SearchRequest& request,
+                              FacetCounter& counts) const {
     {
       Xapian::Enquire enquire(db);
       enquire.set_query(query);
@@ -128,7 +150,7 @@ struct Searcher::Impl {
       counts.tally();
     }
     PageDocs page = page_documents(counts, request);
-    if (page.ids.empty()) return Xapian::MSet();
+    if (page.ids.empty()) return {};
     std::vector<Xapian::Query> docs;
     for (const auto& id : page.ids) docs.emplace_back(std::string(schema::kDocIdPrefix) + id);
     Xapian::Enquire enquire(db);
@@ -137,8 +159,8 @@ struct Searcher::Impl {
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_key(by_date(), false);
     if (request.grouping == Grouping::by_document) enquire.set_collapse_key(schema::kDocSlot);
-    return enquire.get_mset(static_cast<Xapian::doccount>(page.skip),
-                            static_cast<Xapian::doccount>(request.limit));
+    return page_of(enquire.get_mset(static_cast<Xapian::doccount>(page.skip),
+                                    static_cast<Xapian::doccount>(request.limit)));
   }
 
   // Xapian corrects any word missing from the spelling table, including
@@ -175,7 +197,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   BuiltQuery built;
   Xapian::Query query = build_query(impl_->db, request, built);
   FacetCounter counts(impl_->facets());
-  Xapian::MSet mset =
+  std::vector<PageHit> page =
       built.has_text ? impl_->ranked(query, request, counts) : impl_->listed(query, request, counts);
   SearchResult result;
   result.total = counts.total;
@@ -185,9 +207,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   result.year_facet = std::move(counts.years);
   result.suggestion = impl_->useful_suggestion(request, built.suggestion, result.total);
   Highlighter highlighter(terms_of(query), built.wildcard_prefixes, impl_->synonyms);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    SearchHit hit = hit_from_data(it.get_document().get_data());
-    hit.weight = it.get_weight();
+  for (const auto& [doc, weight] : page) {
+    SearchHit hit = hit_from_data(doc.get_data());
+    hit.weight = weight;
     hit.snippet = built.has_text ? highlighter.highlight(hit.text, request.highlight) : hit.text;
     if (request.grouping == Grouping::by_document) hit.matching_passages = counts.per_doc[hit.doc].passages;
     result.hits.push_back(std::move(hit));
