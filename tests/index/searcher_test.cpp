@@ -306,3 +306,23 @@ TEST_CASE("Searcher: pages of a filter-only listing join up to the whole listing
   CHECK(first == std::vector<std::string>{"baby-c:1", "baby-c:2", "baby-c:3", "child-a:1", "child-a:2",
                                           "child-a:3", "child-b:1", "child-b:2"});
 }
+
+TEST_CASE("Searcher: by_document keeps the first of equally good passages, with or without the cache", "[index]") {
+  TempDir tmp;
+  const std::string text = "The strategy discussion did not include the school nurse.";
+  std::vector<Document> docs = {
+      testing::document("dup-a", DocType::lcspr, 2021, "A Partnership",
+                        {testing::passage(text, 1, "1.1", {"babies"}), testing::passage(text, 2, "1.2", {"babies"})}),
+      testing::document("dup-b", DocType::lcspr, 2021, "B Partnership", {testing::passage(text, 3, "2.1", {})}),
+  };
+  testing::build_library(tmp.path(), docs);
+  SearchRequest r{.query = "nurse", .grouping = Grouping::by_document};
+  auto cached = Searcher(tmp.path()).search(r);
+  REQUIRE(std::filesystem::is_regular_file(tmp.path() / "search-facets.bin"));
+  CHECK(hit_ids(cached) == std::vector<std::string>{"dup-a:1", "dup-b:1"});
+  CHECK(cached.hits.at(0).matching_passages == 2);
+  CHECK(cached.hits.at(1).matching_passages == 1);
+  std::filesystem::remove(tmp.path() / "search-facets.bin");
+  std::filesystem::create_directory(tmp.path() / "search-facets.bin");
+  check_same(Searcher(tmp.path()).search(r), cached);
+}
