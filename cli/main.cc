@@ -1,27 +1,16 @@
-#include <cstdio>
-#include <exception>
-#include <iostream>
+// `reviewlens-full`: every subcommand. Users run `reviewlens`, which hands
+// over to this binary for all but the index readers (cli/app_main.h).
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/app_main.h"
 #include "cli/command.h"
-#include "pipeline/core/error.h"
-
-namespace {
-
-constexpr const char* kExitCodes =
-    "Exit codes: 0 success; 1 finished but some documents failed; 2 usage error\n"
-    "or invalid taxonomy/config; 3 fatal error; 4 index locked by another ingest.";
-
-}  // namespace
 
 int main(int argc, char** argv) {
   using namespace reviewlens;
-  CLI::App app{"reviewlens: a searchable, theme-tagged library of child safeguarding reviews"};
-  app.footer(kExitCodes);
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "reviewlens 0.1.0");
+  CLI::App app;
+  cli::describe_app(app);
 
   std::vector<cli::Command> commands;
   // One line per subcommand (see cli/command.h).
@@ -36,22 +25,5 @@ int main(int argc, char** argv) {
   commands.push_back(cli::add_show_command(app));
   commands.push_back(cli::add_stats_command(app));
   commands.push_back(cli::add_report_command(app));
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? exit_code::kOk : exit_code::kUsage;
-  }
-  try {
-    for (auto& command : commands)
-      if (command.app->parsed()) return command.run();
-  } catch (const FatalError& e) {
-    std::cerr << "reviewlens: " << e.what() << "\n";
-    return e.exit_code();
-  } catch (const std::exception& e) {
-    std::cerr << "reviewlens: fatal: " << e.what() << "\n";
-    return exit_code::kFatal;
-  }
-  return exit_code::kUsage;
+  return cli::run_app(app, commands, argc, argv);
 }

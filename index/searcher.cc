@@ -1,10 +1,12 @@
 #include "index/searcher.h"
 
-#include <unordered_map>
+#include <algorithm>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/facet_counter.h"
 #include "index/highlighter.h"
 #include "index/query_builder.h"
 #include "index/schema.h"
@@ -13,47 +15,6 @@
 
 namespace reviewlens::index {
 namespace {
-
-// Counts every document the matcher accepts (check_at_least = doccount makes
-// that the whole match set), so totals and facets are exact, not estimates.
-// Xapian calls spies before collapsing, so per-document counts are exact too.
-class FacetSpy : public Xapian::MatchSpy {
- public:
-  // Called once per match, so it only counts the raw facet value: passages
-  // of one document mostly share it, and parsing each distinct value once
-  // (in tally) keeps broad queries cheap.
-  void operator()(const Xapian::Document& doc, double) override {
-    ++total;
-    ++matches_by_value[doc.get_value(schema::kFacetSlot)];
-  }
-
-  // Turns the raw counts into the facets; call once after get_mset.
-  void tally() {
-    for (const auto& [value, n] : matches_by_value) {
-      std::string_view fields[4];
-      std::string_view rest = value;
-      for (auto& f : fields) {
-        auto tab = rest.find('\t');
-        f = rest.substr(0, tab);
-        rest = tab == std::string_view::npos ? std::string_view() : rest.substr(tab + 1);
-      }
-      per_doc[std::string(fields[0])] += n;
-      doc_types[std::string(fields[1])] += n;
-      if (!fields[2].empty()) years[std::string(fields[2])] += n;
-      for (std::string_view themes = fields[3]; !themes.empty();) {
-        auto comma = themes.find(',');
-        this->themes[std::string(themes.substr(0, comma))] += n;
-        themes = comma == std::string_view::npos ? std::string_view() : themes.substr(comma + 1);
-      }
-    }
-    matches_by_value.clear();
-  }
-
-  std::size_t total = 0;
-  std::unordered_map<std::string, std::size_t> matches_by_value;
-  std::unordered_map<std::string, std::size_t> per_doc;
-  std::map<std::string, std::size_t> themes, doc_types, years;
-};
 
 std::string text_or_empty(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
@@ -79,6 +40,60 @@ SearchHit hit_from_data(const std::string& data) {
   return h;
 }
 
+// Filter-only listings: newest document first, then document id, each in
+// reading order.
+Xapian::KeyMaker* by_date() {
+  auto* keys = new Xapian::MultiValueKeyMaker;
+  keys->add_value(schema::kYearSlot, true);
+  keys->add_value(schema::kDocSlot);
+  keys->add_value(schema::kOrderSlot);
+  return keys->release();
+}
+
+// The documents one page of a listing covers (adjacent in listing order)
+// and how many of their matching passages come before the page.
+struct PageDocs {
+  std::vector<std::string> ids;
+  std::size_t skip = 0;
+};
+
+PageDocs page_documents(const FacetCounter& counts, const SearchRequest& r) {
+  using Entry = std::pair<const std::string*, const FacetCounter::DocCount*>;
+  std::vector<Entry> docs;
+  for (const auto& [id, count] : counts.per_doc) docs.emplace_back(&id, &count);
+  std::sort(docs.begin(), docs.end(), [](const Entry& a, const Entry& b) {
+    if (a.second->year != b.second->year) return a.second->year > b.second->year;
+    return *a.first < *b.first;
+  });
+  PageDocs page;
+  const std::size_t end = r.offset + r.limit;
+  if (r.grouping == Grouping::by_document) {
+    for (std::size_t i = r.offset; i < std::min(end, docs.size()); ++i) page.ids.push_back(*docs[i].first);
+    return page;
+  }
+  std::size_t before = 0;  // matching passages in the documents already passed
+  for (const auto& [id, count] : docs) {
+    if (before >= end) break;
+    if (before + count->passages > r.offset) {
+      if (page.ids.empty()) page.skip = r.offset - before;
+      page.ids.push_back(*id);
+    }
+    before += count->passages;
+  }
+  return page;
+}
+
+struct PageHit {
+  Xapian::Document doc;
+  double weight = 0;
+};
+
+std::vector<PageHit> page_of(const Xapian::MSet& mset) {
+  std::vector<PageHit> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({it.get_document(), it.get_weight()});
+  return out;
+}
+
 std::vector<std::string> terms_of(const Xapian::Query& query) {
   return {query.get_unique_terms_begin(), query.get_unique_terms_end()};
 }
@@ -87,8 +102,66 @@ std::vector<std::string> terms_of(const Xapian::Query& query) {
 
 struct Searcher::Impl {
   Xapian::Database db;
+  std::filesystem::path dir;
   std::vector<SynonymGroup> synonyms = default_synonyms();
-  explicit Impl(const std::filesystem::path& dir) : db(store::open_database(dir)) {}
+  std::optional<std::unique_ptr<FacetTable>> facet_table;  // opened by the first search
+  explicit Impl(const std::filesystem::path& d) : db(store::open_database(d)), dir(d) {}
+
+  const FacetTable* facets() {
+    if (!facet_table) facet_table = FacetTable::open(db, dir);
+    return facet_table->get();
+  }
+
+  // Relevance order; counts taken while ranking every match.
+  std::vector<PageHit> ranked(const Xapian::Query& query, const SearchRequest& request,
+                              FacetCounter& counts) const {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.add_matchspy(&counts);
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    const auto limit = static_cast<Xapian::doccount>(request.limit);
+    if (request.grouping == Grouping::by_document && counts.can_keep_best()) {
+      counts.keep_best();
+      enquire.get_mset(0, 0, db.get_doccount());
+      counts.tally();
+      std::vector<PageHit> page;
+      auto best = counts.best_by_document();
+      for (std::size_t i = offset; i < std::min<std::size_t>(best.size(), offset + limit); ++i)
+        page.push_back({db.get_document(best[i].docid), best[i].weight});
+      return page;
+    }
+    if (request.grouping == Grouping::by_document) enquire.set_collapse_key(schema::kDocSlot);
+    auto mset = enquire.get_mset(offset, limit, db.get_doccount());
+    counts.tally();
+    return page_of(mset);
+  }
+
+  // Date order. Sorting every match by three values cost more than the
+  // counting itself, so the counting pass runs unsorted and unweighted,
+  // and only the few documents of the page are then sorted.
+  std::vector<PageHit> listed(const Xapian::Query& query, const SearchRequest& request,
+                              FacetCounter& counts) const {
+    {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.add_matchspy(&counts);
+      enquire.get_mset(0, 0, db.get_doccount());
+      counts.tally();
+    }
+    PageDocs page = page_documents(counts, request);
+    if (page.ids.empty()) return {};
+    std::vector<Xapian::Query> docs;
+    for (const auto& id : page.ids) docs.emplace_back(std::string(schema::kDocIdPrefix) + id);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end())));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_key(by_date(), false);
+    if (request.grouping == Grouping::by_document) enquire.set_collapse_key(schema::kDocSlot);
+    return page_of(enquire.get_mset(static_cast<Xapian::doccount>(page.skip),
+                                    static_cast<Xapian::doccount>(request.limit)));
+  }
 
   // Xapian corrects any word missing from the spelling table, including
   // abbreviations that synonyms handle ("DA" -> "day"); a correction is
@@ -102,7 +175,10 @@ struct Searcher::Impl {
     BuiltQuery ignored;
     Xapian::Enquire enquire(db);
     enquire.set_query(build_query(db, corrected, ignored));
-    auto count = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    // Only "more than total?" matters: the matcher may stop at total + 1.
+    auto more = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(total + 1));
+    auto count = more.get_matches_lower_bound();
     return count > total ? suggestion : std::nullopt;
   }
 };
@@ -116,44 +192,26 @@ std::vector<std::string> Searcher::theme_ids() const {
   return ids;
 }
 
+
 SearchResult Searcher::search(const SearchRequest& request) const {
   BuiltQuery built;
   Xapian::Query query = build_query(impl_->db, request, built);
-  Xapian::Enquire enquire(impl_->db);
-  enquire.set_query(query);
-  // Filter-only searches have no relevance: list newest documents first,
-  // each in reading order.
-  Xapian::MultiValueKeyMaker by_date;
-  by_date.add_value(schema::kYearSlot, true);
-  by_date.add_value(schema::kDocSlot);
-  by_date.add_value(schema::kOrderSlot);
-  Xapian::BoolWeight no_relevance;
-  if (!built.has_text) {
-    // Sorted by date, so weights would be computed for nothing.
-    enquire.set_weighting_scheme(no_relevance);
-    enquire.set_sort_by_key(&by_date, false);
-  }
-  if (request.grouping == Grouping::by_document) enquire.set_collapse_key(schema::kDocSlot);
-  FacetSpy spy;
-  enquire.add_matchspy(&spy);
-
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit),
-                                       impl_->db.get_doccount());
-  spy.tally();
+  FacetCounter counts(impl_->facets());
+  std::vector<PageHit> page =
+      built.has_text ? impl_->ranked(query, request, counts) : impl_->listed(query, request, counts);
   SearchResult result;
-  result.total = spy.total;
-  result.documents = spy.per_doc.size();
-  result.theme_facet = std::move(spy.themes);
-  result.doc_type_facet = std::move(spy.doc_types);
-  result.year_facet = std::move(spy.years);
+  result.total = counts.total;
+  result.documents = counts.per_doc.size();
+  result.theme_facet = std::move(counts.themes);
+  result.doc_type_facet = std::move(counts.doc_types);
+  result.year_facet = std::move(counts.years);
   result.suggestion = impl_->useful_suggestion(request, built.suggestion, result.total);
   Highlighter highlighter(terms_of(query), built.wildcard_prefixes, impl_->synonyms);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    SearchHit hit = hit_from_data(it.get_document().get_data());
-    hit.weight = it.get_weight();
+  for (const auto& [doc, weight] : page) {
+    SearchHit hit = hit_from_data(doc.get_data());
+    hit.weight = weight;
     hit.snippet = built.has_text ? highlighter.highlight(hit.text, request.highlight) : hit.text;
-    if (request.grouping == Grouping::by_document) hit.matching_passages = spy.per_doc[hit.doc];
+    if (request.grouping == Grouping::by_document) hit.matching_passages = counts.per_doc[hit.doc].passages;
     result.hits.push_back(std::move(hit));
   }
   return result;

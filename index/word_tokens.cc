@@ -13,6 +13,9 @@ std::size_t punctuation_length(std::string_view text, std::size_t i) {
   static constexpr std::string_view kMarks[] = {"\u2018", "\u2019", "\u201c", "\u201d",
                                                 "\u2013", "\u2014", "\u2026", "\u00a0",
                                                 "\u2022", "\u00b7"};
+  // Every mark starts with 0xC2 or 0xE2: most bytes need no comparison.
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead != 0xC2 && lead != 0xE2) return 0;
   for (auto mark : kMarks)
     if (text.substr(i, mark.size()) == mark) return mark.size();
   return 0;

@@ -232,3 +232,49 @@ TEST_CASE("search e2e: usage errors and a missing index", "[cli][e2e]") {
   auto nodoc = run_reviewlens({"show", "nobody", "--index", c.index.string()});
   CHECK(nodoc.exit_code == 2);
 }
+
+TEST_CASE("search e2e: reviewlens hands every other command to reviewlens-full", "[cli][e2e]") {
+  const auto& c = corpus();
+  auto help = run_reviewlens({"--help"});
+  CHECK(help.exit_code == 0);
+  for (const char* command : {"ingest", "extract", "tag", "search", "report"})
+    CHECK(help.out.find(command) != std::string::npos);
+  auto version = run_reviewlens({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("reviewlens 0.1.0") != std::string::npos);
+  CHECK(run_reviewlens({"no-such-command"}).exit_code == 2);
+  // Exit codes of the forwarded binary come through unchanged.
+  auto bad = run_reviewlens({"ingest", (c.tmp / "no-such-folder").string(), "--index", c.index.string()});
+  CHECK(bad.exit_code == 2);
+  auto status = run_reviewlens({"status", "--index", c.index.string()});
+  CHECK(status.exit_code == 0);
+  CHECK(status.out.find("Documents:") != std::string::npos);
+}
+
+TEST_CASE("search e2e: the facet cache follows the index and never changes results", "[cli][e2e]") {
+  TempDir tmp;
+  const fs::path root = tmp / "corpus", index = tmp / "index";
+  fs::copy(source_path("corpus/sample"), root, fs::copy_options::recursive);
+  REQUIRE(run_reviewlens({"ingest", root.string(), "--index", index.string(), "-j", "2", "--quiet"}).exit_code == 0);
+  auto search = [&] {
+    auto r = run_reviewlens({"search", "--theme", "babies", "--index", index.string(), "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+  };
+  const json first = search();  // builds the cache
+  REQUIRE(fs::is_regular_file(index / "search-facets.bin"));
+  CHECK(search() == first);  // read from it
+  CHECK(first["total"] == corpus().search({"--theme", "babies"})["total"]);
+
+  // Removing a document makes a new revision: the old cache must not be used.
+  std::string removed;
+  for (const auto& e : fs::directory_iterator(root))
+    if (e.path().extension() == ".pdf" && first.dump().find(e.path().stem().string()) != std::string::npos)
+      removed = e.path().string();
+  REQUIRE(!removed.empty());
+  fs::remove(removed);
+  REQUIRE(run_reviewlens({"ingest", root.string(), "--index", index.string(), "-j", "2", "--quiet"}).exit_code == 0);
+  const json after = search();
+  CHECK(after["total"].get<int>() < first["total"].get<int>());
+  CHECK(after["documents"].get<int>() == first["documents"].get<int>() - 1);
+}

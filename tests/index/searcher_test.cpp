@@ -4,6 +4,8 @@
 #include "index/searcher.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -208,4 +210,119 @@ TEST_CASE("Searcher: theme ids come from the index metadata", "[index]") {
   auto ids = Searcher(lib.tmp.path()).theme_ids();
   CHECK(ids == std::vector<std::string>{"babies", "domestic_abuse", "information_sharing",
                                         "multi_agency_working", "not_in_school"});
+}
+
+namespace {
+
+std::vector<std::string> hit_ids(const SearchResult& r) {
+  std::vector<std::string> ids;
+  for (const auto& h : r.hits) ids.push_back(h.passage_id);
+  return ids;
+}
+
+// Everything a search returns, for comparing two ways of getting it.
+void check_same(const SearchResult& a, const SearchResult& b) {
+  CHECK(a.total == b.total);
+  CHECK(a.documents == b.documents);
+  CHECK(a.theme_facet == b.theme_facet);
+  CHECK(a.doc_type_facet == b.doc_type_facet);
+  CHECK(a.year_facet == b.year_facet);
+  CHECK(hit_ids(a) == hit_ids(b));
+  for (std::size_t i = 0; i < std::min(a.hits.size(), b.hits.size()); ++i)
+    CHECK(a.hits[i].matching_passages == b.hits[i].matching_passages);
+}
+
+const std::vector<SearchRequest> kVariedRequests = {
+    {.query = "the"},
+    {.query = "bruising OR police", .grouping = Grouping::by_document},
+    {.themes = {"babies"}},
+    {.themes = {"babies", "domestic_abuse"}, .theme_match = ThemeMatch::any, .limit = 2, .offset = 1},
+    {.groups = {"national"}, .grouping = Grouping::by_document},
+    {.types = {DocType::lcspr}, .year_from = 2023},
+};
+
+}  // namespace
+
+TEST_CASE("Searcher: counts without the facet cache file equal counts with it", "[index]") {
+  Library lib;
+  const auto cache = lib.tmp.path() / "search-facets.bin";
+  std::vector<SearchResult> cached;
+  for (const auto& r : kVariedRequests) cached.push_back(lib.search(r));
+  REQUIRE(std::filesystem::is_regular_file(cache));
+  // A directory where the file belongs can be neither read nor replaced, so
+  // the searcher reads the facet values instead.
+  std::filesystem::remove(cache);
+  std::filesystem::create_directory(cache);
+  for (std::size_t i = 0; i < kVariedRequests.size(); ++i) check_same(lib.search(kVariedRequests[i]), cached[i]);
+  CHECK(std::filesystem::is_directory(cache));
+}
+
+TEST_CASE("Searcher: a facet cache from an earlier revision or a damaged one is rebuilt", "[index]") {
+  Library lib;
+  const auto cache = lib.tmp.path() / "search-facets.bin";
+  CHECK(lib.search(SearchRequest{.themes = {"babies"}}).total == 4);
+  REQUIRE(std::filesystem::is_regular_file(cache));
+  {
+    index::IndexWriter writer(lib.tmp.path(), testing::sample_info());
+    auto d = testing::document("baby-d", DocType::lcspr, 2024, "Westfield Partnership",
+                               {testing::passage("The baby slept in an adult bed.", 2, "3.1", {"babies"})});
+    writer.put_document(d, testing::source_for(d));
+    writer.commit();
+  }
+  auto after = lib.search(SearchRequest{.themes = {"babies"}});
+  CHECK(after.total == 5);
+  CHECK(after.documents == 3);
+  CHECK(after.year_facet == std::map<std::string, std::size_t>{{"2022", 2}, {"2023", 2}, {"2024", 1}});
+  REQUIRE(!after.hits.empty());
+  CHECK(after.hits[0].doc == "baby-d");
+
+  const auto full_size = std::filesystem::file_size(cache);
+  std::filesystem::resize_file(cache, full_size / 2);
+  CHECK(lib.search(SearchRequest{.themes = {"babies"}}).total == 5);
+  CHECK(std::filesystem::file_size(cache) == full_size);
+}
+
+TEST_CASE("Searcher: pages of a filter-only listing join up to the whole listing", "[index]") {
+  Library lib;
+  for (auto grouping : {Grouping::passages, Grouping::by_document}) {
+    SearchRequest all{.groups = {"practice", "national", "emerging"}, .grouping = grouping, .limit = 100};
+    auto whole = hit_ids(lib.search(all));
+    REQUIRE(whole.size() == (grouping == Grouping::passages ? 8u : 3u));
+    for (std::size_t size : {1u, 2u, 3u}) {
+      std::vector<std::string> joined;
+      for (std::size_t offset = 0; offset < whole.size() + 2; offset += size) {
+        SearchRequest page = all;
+        page.limit = size;
+        page.offset = offset;
+        auto ids = hit_ids(lib.search(page));
+        CHECK(ids.size() == std::min(size, whole.size() - std::min(offset, whole.size())));
+        joined.insert(joined.end(), ids.begin(), ids.end());
+      }
+      CHECK(joined == whole);
+    }
+  }
+  // Newest document first, each in reading order.
+  auto first = hit_ids(lib.search(SearchRequest{.groups = {"practice", "national", "emerging"}, .limit = 100}));
+  CHECK(first == std::vector<std::string>{"baby-c:1", "baby-c:2", "baby-c:3", "child-a:1", "child-a:2",
+                                          "child-a:3", "child-b:1", "child-b:2"});
+}
+
+TEST_CASE("Searcher: by_document keeps the first of equally good passages, with or without the cache", "[index]") {
+  TempDir tmp;
+  const std::string text = "The strategy discussion did not include the school nurse.";
+  std::vector<Document> docs = {
+      testing::document("dup-a", DocType::lcspr, 2021, "A Partnership",
+                        {testing::passage(text, 1, "1.1", {"babies"}), testing::passage(text, 2, "1.2", {"babies"})}),
+      testing::document("dup-b", DocType::lcspr, 2021, "B Partnership", {testing::passage(text, 3, "2.1", {})}),
+  };
+  testing::build_library(tmp.path(), docs);
+  SearchRequest r{.query = "nurse", .grouping = Grouping::by_document};
+  auto cached = Searcher(tmp.path()).search(r);
+  REQUIRE(std::filesystem::is_regular_file(tmp.path() / "search-facets.bin"));
+  CHECK(hit_ids(cached) == std::vector<std::string>{"dup-a:1", "dup-b:1"});
+  CHECK(cached.hits.at(0).matching_passages == 2);
+  CHECK(cached.hits.at(1).matching_passages == 1);
+  std::filesystem::remove(tmp.path() / "search-facets.bin");
+  std::filesystem::create_directory(tmp.path() / "search-facets.bin");
+  check_same(Searcher(tmp.path()).search(r), cached);
 }
