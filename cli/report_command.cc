@@ -59,9 +59,8 @@ ReportData gather(const ReportArgs& args, const index::SearchRequest& request) {
   d.theme_by_year = theme_by_year(input, options);
   for (const auto& row : d.themes.rows) {
     if (row.count == 0 || args.examples == 0) continue;
-    auto passages = index::theme_evidence(dir, request, row.key, 1);  // one per document
-    if (passages.size() > args.examples) passages.resize(args.examples);
-    d.examples[row.key] = std::move(passages);
+    d.examples[row.key] = index::theme_evidence(dir, request, row.key,
+                                                {.per_document = 1, .total = args.examples});
   }
   return d;
 }

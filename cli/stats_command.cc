@@ -64,7 +64,7 @@ std::string evidence_output(const StatsArgs& args, const index::SearchRequest& r
   std::vector<const index::DocumentStats*> counted;
   for (const auto& d : input.documents)
     if (index::counts_for(d, args.evidence, options)) counted.push_back(&d);
-  auto passages = index::theme_evidence(index_location(args.index), request, args.evidence, 0);
+  auto passages = index::theme_evidence(index_location(args.index), request, args.evidence, {});
   return render_evidence(args.evidence, input.documents.size(), counted, passages, context, format_of(args.format));
 }
 

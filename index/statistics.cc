@@ -102,42 +102,56 @@ StatsInput collect_stats(const std::filesystem::path& dir, const SearchRequest& 
   return input;
 }
 
+namespace {
+
+EvidencePassage read_evidence(const Xapian::Document& doc, const std::string& theme) {
+  auto j = nlohmann::json::parse(doc.get_data());
+  EvidencePassage p;
+  p.doc = j.value("doc", "");
+  p.title = j.value("title", "");
+  p.passage_id = j.value("id", "");
+  if (auto para = j.find("para"); para != j.end() && para->is_string()) p.para = para->get<std::string>();
+  p.text = j.value("text", "");
+  p.page = j.value("page", 0);
+  if (auto y = j.find("year"); y != j.end() && y->is_number_integer()) p.year = y->get<int>();
+  for (const auto& e : j.value("evidence", nlohmann::json::array()))
+    if (e.value("theme", "") == theme) p.matches.push_back(e.value("match", ""));
+  return p;
+}
+
+}  // namespace
+
 std::vector<EvidencePassage> theme_evidence(const std::filesystem::path& dir, const SearchRequest& filter,
-                                            const std::string& theme, std::size_t per_document) {
+                                            const std::string& theme, EvidenceLimits limits) {
   Xapian::Database db = store::open_database(dir);
   SearchRequest request = filter;
   request.themes.push_back(theme);
   request.theme_match = ThemeMatch::all;
   if (filter.theme_match == ThemeMatch::any && !filter.themes.empty()) request.themes = {theme};
-  struct Found {
-    EvidencePassage passage;
-    int order = 0;
-  };
-  std::vector<Found> found;
-  Xapian::MSet mset = match_all(db, request, nullptr);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto j = nlohmann::json::parse(it.get_document().get_data());
-    Found f;
-    f.order = j.value("order", 0);
-    EvidencePassage& p = f.passage;
-    p.doc = j.value("doc", "");
-    p.title = j.value("title", "");
-    p.passage_id = j.value("id", "");
-    if (auto para = j.find("para"); para != j.end() && para->is_string()) p.para = para->get<std::string>();
-    p.text = j.value("text", "");
-    p.page = j.value("page", 0);
-    if (auto y = j.find("year"); y != j.end() && y->is_number_integer()) p.year = y->get<int>();
-    for (const auto& e : j.value("evidence", nlohmann::json::array()))
-      if (e.value("theme", "") == theme) p.matches.push_back(e.value("match", ""));
-    found.push_back(std::move(f));
-  }
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    return std::tie(a.passage.doc, a.order) < std::tie(b.passage.doc, b.order);
-  });
+  BuiltQuery built;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(build_query(db, request, built));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // Xapian sorts by document then reading order, so only the passages that
+  // are returned have their data read: the report asks for a few examples
+  // of themes that match tens of thousands of passages.
+  Xapian::MultiValueKeyMaker order;
+  order.add_value(schema::kDocSlot);
+  order.add_value(schema::kOrderSlot);
+  enquire.set_sort_by_key(&order, false);
+  Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
   std::vector<EvidencePassage> out;
-  std::map<std::string, std::size_t> taken;
-  for (auto& f : found)
-    if (per_document == 0 || taken[f.passage.doc]++ < per_document) out.push_back(std::move(f.passage));
+  std::string taken_doc;
+  std::size_t taken_in_doc = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    if (limits.total != 0 && out.size() >= limits.total) break;
+    Xapian::Document doc = it.get_document();
+    const std::string doc_id = doc.get_value(schema::kDocSlot);
+    if (doc_id != taken_doc) taken_doc = doc_id, taken_in_doc = 0;
+    if (limits.per_document != 0 && taken_in_doc >= limits.per_document) continue;
+    ++taken_in_doc;
+    out.push_back(read_evidence(doc, theme));
+  }
   return out;
 }
 

@@ -45,9 +45,15 @@ struct EvidencePassage {
   std::vector<std::string> matches;  // matched text of the theme's rules
 };
 
+// How many evidence passages to return; 0 means no limit.
+struct EvidenceLimits {
+  std::size_t per_document = 0;
+  std::size_t total = 0;
+};
+
 // The passages carrying `theme` that `filter` selects, in document then
-// reading order; at most `per_document` per document (0: all).
+// reading order, within `limits`. Only the passages returned are read.
 std::vector<EvidencePassage> theme_evidence(const std::filesystem::path& dir, const SearchRequest& filter,
-                                            const std::string& theme, std::size_t per_document);
+                                            const std::string& theme, EvidenceLimits limits);
 
 }  // namespace reviewlens::index

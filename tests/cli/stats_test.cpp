@@ -308,3 +308,32 @@ TEST_CASE("report: text from documents is HTML-escaped", "[cli][report]") {
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; said") != std::string::npos);
 }
+
+TEST_CASE("report: --examples N shows the first passage of the first N documents", "[cli][report]") {
+  const auto& s = sample();
+  // The reference: every domestic_abuse passage, per document, from stats.
+  json evidence = s.stats_json({"--evidence", "domestic_abuse"});
+  REQUIRE(evidence["rows"].size() >= 3);
+  std::vector<std::string> want;
+  for (std::size_t i = 0; i < 2; ++i) {
+    const json& row = evidence["rows"][i];
+    want.push_back(row["key"].get<std::string>() + ", page " +
+                   std::to_string(row["passages"][0]["page"].get<int>()));
+  }
+  TempDir out;
+  auto r = run_reviewlens({"report", "--index", s.index.string(), "--examples", "2", "--out",
+                           (out / "r.html").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string html = read_file(out / "r.html");
+  const auto start = html.find("(domestic_abuse)</span></h3>");
+  REQUIRE(start != std::string::npos);
+  const std::string section = html.substr(start, html.find("<h3>", start) - start);
+  std::vector<std::string> got;
+  for (auto at = section.find("&mdash; "); at != std::string::npos; at = section.find("&mdash; ", at + 1)) {
+    const auto begin = at + std::string("&mdash; ").size();
+    const auto end = section.find_first_of(",<", section.find(", page ", begin) + 7);
+    got.push_back(section.substr(begin, end - begin));
+  }
+  CHECK(got == want);
+}
