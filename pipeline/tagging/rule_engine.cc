@@ -34,6 +34,7 @@
 #include "pipeline/core/error.h"
 #include "pipeline/tagging/assertion_context.h"
 #include "pipeline/tagging/pattern_text.h"
+#include "pipeline/tagging/span_finder.h"
 #include "pipeline/tagging/text_spans.h"
 #include "pipeline/text/normalise.h"
 
@@ -91,6 +92,7 @@ struct Scratch {
   std::vector<int> found;
   std::vector<Span> near_spans;
   std::vector<Span> sentences;
+  SpanFinder::Scratch finder;
 
   void begin(std::size_t slots) {
     if (present_stamp.size() < slots) {
@@ -107,18 +109,23 @@ struct Scratch {
 };
 
 // One passage being matched: which slots occur, their spans and the
-// sentence boundaries, each found on first use.
+// sentence boundaries, each found on first use. With a span finder
+// (`finder` set) a slot occurs when it has spans; otherwise the Set said so.
 class PassageState {
  public:
-  PassageState(const std::vector<std::unique_ptr<RE2>>& slots, const PassageView& passage,
-               Scratch& scratch)
-      : slots_(slots), passage_(passage), scratch_(scratch) {}
+  PassageState(const std::vector<std::unique_ptr<RE2>>& slots, const SpanFinder* finder,
+               const PassageView& passage, Scratch& scratch)
+      : slots_(slots), finder_(finder), passage_(passage), scratch_(scratch) {}
 
   std::string_view text() const { return passage_.text; }
   Scratch& scratch() { return scratch_; }
+  const SpanFinder* finder() const { return finder_; }
 
-  bool present(int slot) const {
-    return slot < 0 || scratch_.present_stamp[slot] == scratch_.epoch;
+  bool present(int slot) {
+    if (slot < 0) return true;
+    if (!finder_) return scratch_.present_stamp[slot] == scratch_.epoch;
+    if (finder_->covers(slot) && !finder_->may_match(slot, scratch_.finder)) return false;
+    return !spans(slot).empty();
   }
   void mark_present(int slot) { scratch_.present_stamp[slot] = scratch_.epoch; }
 
@@ -126,7 +133,10 @@ class PassageState {
     auto& cached = scratch_.spans[slot];
     if (scratch_.spans_stamp[slot] != scratch_.epoch) {
       cached.clear();
-      find_all_into(*slots_[slot], passage_.text, 0, passage_.text.size(), cached);
+      if (finder_ && finder_->covers(slot))
+        finder_->find(slot, *slots_[slot], passage_.text, scratch_.finder, cached);
+      else
+        find_all_into(*slots_[slot], passage_.text, 0, passage_.text.size(), cached);
       scratch_.spans_stamp[slot] = scratch_.epoch;
     }
     return cached;
@@ -147,6 +157,7 @@ class PassageState {
 
  private:
   const std::vector<std::unique_ptr<RE2>>& slots_;
+  const SpanFinder* finder_;
   const PassageView& passage_;
   Scratch& scratch_;
   std::optional<SentenceIndex> sentences_;
@@ -157,8 +168,10 @@ class PassageState {
 struct RuleEngine::Impl {
   std::vector<RuleGroup> groups;
   std::vector<std::unique_ptr<RE2>> slots;
+  std::vector<SlotSource> sources;  // per slot, for the span finder
   std::unordered_map<std::string, int> slot_of;
   RE2::Set set{engine_options(), RE2::UNANCHORED};
+  std::optional<SpanFinder> finder;
   std::vector<CompiledGroup> compiled;
   // Assertion cues are slots too, so a passage without any cue skips the check.
   int cue_before = -1, cue_after = -1, cue_terminators = -1;
@@ -172,6 +185,7 @@ struct RuleEngine::Impl {
     int index = set.Add(regex, &error);
     if (index < 0) throw FatalError(fmt::format("{}: invalid pattern: {}", where, error), exit_code::kUsage);
     slots.push_back(std::make_unique<RE2>(regex, engine_options()));
+    sources.push_back(SlotSource{&list, case_mode});
     slot_of.emplace(regex, index);
     return index;
   }
@@ -201,6 +215,8 @@ struct RuleEngine::Impl {
     }
     if (!slots.empty() && !set.Compile())
       throw FatalError("rule patterns too large to compile together", exit_code::kUsage);
+    finder.emplace(sources);
+    sources.clear();  // they point into the cues argument
   }
 
   // Marks the slots occurring anywhere in the text; false when none does.
@@ -223,7 +239,7 @@ struct RuleEngine::Impl {
     return any;
   }
 
-  static bool slots_present(const CompiledRule& cr, const PassageState& state) {
+  static bool slots_present(const CompiledRule& cr, PassageState& state) {
     return state.present(cr.any) && state.present(cr.first) && state.present(cr.second);
   }
 
@@ -344,8 +360,13 @@ std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
   // Per thread because `match` is const and called concurrently; see Scratch.
   thread_local Scratch scratch;
   scratch.begin(impl_->slots.size());
-  PassageState state(impl_->slots, passage, scratch);
-  if (!impl_->find_present(state)) return out;
+  const SpanFinder* finder =
+      impl_->finder && SpanFinder::usable_for(passage.text) ? &*impl_->finder : nullptr;
+  PassageState state(impl_->slots, finder, passage, scratch);
+  if (finder)
+    finder->scan(passage.text, scratch.finder);
+  else if (!impl_->find_present(state))
+    return out;
   for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out);
   return out;
 }
