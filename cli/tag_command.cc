@@ -9,6 +9,7 @@
 // buffer. The output is byte-for-byte what nlohmann's dump() gave (keys in
 // sorted order, same escapes), see write_json_string.
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <expected>
@@ -168,15 +169,24 @@ std::string sentence_of(const Passage& passage, const ThemeHit& hit) {
 // (not expected: input is validated and text normalised) go through
 // nlohmann itself so they get the same U+FFFD replacement as before.
 void write_json_string(std::string& out, std::string_view s) {
-  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
-  if (!ascii && !simdjson::validate_utf8(s.data(), s.size())) {
+  // One pass finds whether the string is ASCII and where the first byte
+  // needing an escape is; most passage texts need none.
+  std::size_t first_escape = s.size();
+  unsigned char high = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    high |= c;
+    if ((c < 0x20 || c == '"' || c == '\\') && first_escape == s.size()) first_escape = i;
+  }
+  if ((high & 0x80) && !simdjson::validate_utf8(s.data(), s.size())) {
     out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
                                                nlohmann::json::error_handler_t::replace);
     return;
   }
   out += '"';
-  std::size_t plain = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  out.append(s.data(), first_escape);
+  std::size_t plain = first_escape;
+  for (std::size_t i = first_escape; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + plain, i - plain);
@@ -196,13 +206,21 @@ void write_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void append_number(std::string& out, std::size_t n) {
+  char buffer[24];
+  auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+  out.append(buffer, end);
+}
+
 // {"evidence":[{"end","match","rule"[,"sentence"],"start","theme"}],"id","text","themes"}:
 // nlohmann's key order, kept so the output did not change.
 void write_tagged_json(std::string& out, const Passage& passage, const TagOptions& options) {
   out += "{\"evidence\":[";
   for (std::size_t i = 0; i < passage.hits.size(); ++i) {
     const ThemeHit& hit = passage.hits[i];
-    fmt::format_to(std::back_inserter(out), "{}{{\"end\":{},\"match\":", i ? "," : "", hit.end);
+    out += i ? ",{\"end\":" : "{\"end\":";
+    append_number(out, hit.end);
+    out += ",\"match\":";
     write_json_string(out, std::string_view(passage.text).substr(hit.start, hit.end - hit.start));
     out += ",\"rule\":";
     write_json_string(out, hit.rule);
@@ -210,7 +228,9 @@ void write_tagged_json(std::string& out, const Passage& passage, const TagOption
       out += ",\"sentence\":";
       write_json_string(out, sentence_of(passage, hit));
     }
-    fmt::format_to(std::back_inserter(out), ",\"start\":{},\"theme\":", hit.start);
+    out += ",\"start\":";
+    append_number(out, hit.start);
+    out += ",\"theme\":";
     write_json_string(out, hit.theme);
     out += '}';
   }

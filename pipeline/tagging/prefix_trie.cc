@@ -150,33 +150,54 @@ void PrefixTrie::walk(std::string_view text, std::size_t start, std::vector<std:
   }
 }
 
-void WordFilter::add(const std::string& bytes) {
-  std::uint64_t h = 0;
-  std::size_t k = 0;
-  while (k < bytes.size() && is_re2_word_byte(static_cast<unsigned char>(bytes[k])))
-    h = step(h, static_cast<unsigned char>(bytes[k++]));
-  if (k < bytes.size()) {
-    set(whole_, h);
-  } else {
-    set(begun_, h);
-    if (k < 64)
-      begun_lengths_ |= std::uint64_t{1} << k;
-    else
-      long_begun_ = true;
-  }
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+
+// High bit of each byte of `x` that equals `c`.
+std::uint64_t bytes_equal(std::uint64_t x, unsigned char c) {
+  std::uint64_t t = x ^ (kOnes * c);
+  return ~(((t & kLow7) + kLow7) | t | kLow7);
 }
 
-bool WordFilter::may_start(std::string_view text, std::size_t pos) const {
-  std::uint64_t h = 0;
-  std::size_t k = 0;
-  for (; pos < text.size(); ++pos) {
-    auto c = static_cast<unsigned char>(text[pos]);
-    if (!is_re2_word_byte(c)) break;
-    h = step(h, fold_ascii(c));
-    ++k;
-    if (k < 64 ? (begun_lengths_ >> k & 1) && test(begun_, h) : long_begun_) return true;
+}  // namespace
+
+void StartFilter::add(const std::string& bytes) {
+  std::uint64_t key = 0;
+  std::size_t n = 0;
+  for (; n < bytes.size() && n < 8; ++n) {
+    auto c = static_cast<unsigned char>(bytes[n]);
+    if (c == kRun) c = ' ';
+    key |= std::uint64_t{static_cast<unsigned char>(c | 0x20)} << (8 * n);
   }
-  return test(whole_, h);
+  lengths_ |= 1u << n;
+  std::uint32_t h = slot(key, n);
+  bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+}
+
+bool StartFilter::may_start(std::string_view text, std::size_t pos) const {
+  std::uint64_t raw = 0;
+  std::size_t n = 8;
+  if (pos + 8 <= text.size()) {
+    std::memcpy(&raw, text.data() + pos, 8);  // little-endian: byte i at bits 8i
+  } else {
+    n = text.size() - pos;
+    for (std::size_t i = 0; i < n; ++i) raw |= std::uint64_t{static_cast<unsigned char>(text[pos + i])} << (8 * i);
+  }
+  const std::uint64_t valid = n == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+  std::uint64_t odd_space = (bytes_equal(raw, '\t') | bytes_equal(raw, '\n') | bytes_equal(raw, '\f') |
+                             bytes_equal(raw, '\r')) & valid;
+  std::uint64_t spaces = bytes_equal(raw, ' ') & valid;
+  if ((odd_space | (spaces & (spaces << 8))) != 0) return true;
+  const std::uint64_t key = (raw | 0x2020202020202020ull) & valid;
+  std::uint64_t hit = 0;
+  std::uint64_t mask = 0xFF;
+  for (std::size_t k = 1; k <= n; ++k, mask = (mask << 8) | 0xFF) {
+    std::uint32_t h = slot(key & mask, k);
+    hit |= (bits_[h >> 6] >> (h & 63)) & (lengths_ >> k);
+  }
+  return hit & 1;
 }
 
 std::uint64_t word_starts64(std::string_view text, std::size_t from) {

@@ -55,28 +55,26 @@ class PrefixTrie {
   std::vector<std::uint32_t> child_node_, outs_;
 };
 
-// The first words of the strings of a word-start trie, hashed into two
-// small bitmaps: words a string spells in full (a non-word byte follows in
-// the string) and words a string only begins. A word start whose word
-// matches neither cannot begin any string, so its walk is skipped; a false
-// positive only costs a walk.
-class WordFilter {
+// The first (up to) eight bytes of every string of a word-start trie,
+// hashed into a small bitmap by length, so that most word starts are passed
+// over without touching the trie: a word start is walked only if its first
+// k bytes, for some length k of a string (k <= 8), are in the bitmap.
+// Bytes are compared with 0x20 set (ASCII case folding, and then some);
+// kSpaceRun counts as one space, so a window holding other whitespace or two
+// spaces in a row always passes. A false positive only costs a walk.
+class StartFilter {
  public:
   void add(const std::string& bytes);
-  // `pos` must start a word of `text`.
   bool may_start(std::string_view text, std::size_t pos) const;
 
  private:
-  static constexpr int kBits = 16;
-  static std::uint64_t step(std::uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001B3ull; }
-  static std::uint32_t slot(std::uint64_t h) { return static_cast<std::uint32_t>((h * 0x9E3779B97F4A7C15ull) >> (64 - kBits)); }
-  static void set(std::vector<std::uint64_t>& bits, std::uint64_t h) { bits[slot(h) >> 6] |= std::uint64_t{1} << (slot(h) & 63); }
-  static bool test(const std::vector<std::uint64_t>& bits, std::uint64_t h) { return (bits[slot(h) >> 6] >> (slot(h) & 63)) & 1; }
+  static constexpr int kBits = 18;
+  static std::uint32_t slot(std::uint64_t key, std::size_t length) {
+    return static_cast<std::uint32_t>(((key ^ (std::uint64_t{length} << 59)) * 0x9E3779B97F4A7C15ull) >> (64 - kBits));
+  }
 
-  std::vector<std::uint64_t> whole_ = std::vector<std::uint64_t>((std::size_t{1} << kBits) / 64, 0);
-  std::vector<std::uint64_t> begun_ = std::vector<std::uint64_t>((std::size_t{1} << kBits) / 64, 0);
-  std::uint64_t begun_lengths_ = 0;  // bit k: some string begins with a word of k bytes (k < 64)
-  bool long_begun_ = false;          // ... of 64 bytes or more
+  std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>((std::size_t{1} << kBits) / 64, 0);
+  std::uint32_t lengths_ = 0;  // bit k: some string has k key bytes
 };
 
 // Bit i of the result is set when text[from + i] (i < 64, within the text)

@@ -108,7 +108,7 @@ struct SpanFinder::Impl {
 
   std::vector<unsigned char> any_first;  // text bytes that can begin an any-position string
   PrefixTrie word_trie, any_trie;
-  WordFilter word_filter;
+  StartFilter word_filter;
   std::vector<Atom> atoms;
   std::vector<std::uint32_t> member_begin;  // atom -> its range in `members` (atoms + 1 entries)
   std::vector<Member> members;              // the covered slots using each atom, and where
