@@ -12,7 +12,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <expected>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -111,13 +111,15 @@ class LineReader {
 
 // The fields of one input line; later duplicates win, as they did with
 // nlohmann::json.
-std::expected<Passage, std::string> passage_from_line(simdjson::dom::parser& parser,
-                                                      std::string_view line) {
+// Fills `passage` (reused between lines, so its strings keep their storage);
+// returns the reason when the line is not a passage.
+std::optional<std::string> passage_from_line(simdjson::dom::parser& parser, std::string_view line,
+                                             Passage& passage) {
   simdjson::dom::element doc;
   if (auto error = parser.parse(line.data(), line.size(), false).get(doc))
-    return std::unexpected(std::string(simdjson::error_message(error)));
+    return std::string(simdjson::error_message(error));
   simdjson::dom::object object;
-  if (doc.get(object)) return std::unexpected("not a JSON object");
+  if (doc.get(object)) return "not a JSON object";
   std::string_view id, text, kind, heading, para;
   bool id_string = true, has_text = false, text_string = false, has_kind = false;
   for (auto field : object) {
@@ -141,16 +143,16 @@ std::expected<Passage, std::string> passage_from_line(simdjson::dom::parser& par
       para = value;
     }
   }
-  if (!id_string) return std::unexpected("\"id\" is not a string");
-  if (!has_text) return std::unexpected("no \"text\"");
-  if (!text_string) return std::unexpected("\"text\" is not a string");
-  Passage passage;
-  passage.id = id;
+  if (!id_string) return "\"id\" is not a string";
+  if (!has_text) return "no \"text\"";
+  if (!text_string) return "\"text\" is not a string";
+  passage.id.assign(id);
   passage.text = text::normalise(text);
-  if (has_kind) passage.kind = passage_kind_from(kind).value_or(PassageKind::paragraph);
-  passage.heading = heading;
-  passage.para = para;
-  return passage;
+  passage.kind = has_kind ? passage_kind_from(kind).value_or(PassageKind::paragraph) : PassageKind::paragraph;
+  passage.heading.assign(heading);
+  passage.para.assign(para);
+  passage.sentences.clear();
+  return std::nullopt;
 }
 
 // The sentence holding a hit, with the match in [[ ]], for --explain.
@@ -271,18 +273,18 @@ int tag_jsonl(const tagging::Tagger& tagger, LineReader& reader, const TagOption
   std::string out;
   out.reserve(kFlushAt * 2);
   std::string_view line;
+  Passage passage;
   while (reader.next(line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    auto passage = passage_from_line(parser, line);
-    if (!passage) {
+    if (auto problem = passage_from_line(parser, line, passage)) {
       std::cerr << fmt::format("reviewlens tag: line {}: skipped: malformed JSON line: {}\n", line_no,
-                               passage.error());
+                               *problem);
       ++skipped;
       continue;
     }
-    tag(tagger, *passage, options);
-    write_tagged_json(out, *passage, options);
+    tag(tagger, passage, options);
+    write_tagged_json(out, passage, options);
     if (out.size() > kFlushAt) {
       std::fwrite(out.data(), 1, out.size(), stdout);
       out.clear();

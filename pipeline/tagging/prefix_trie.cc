@@ -102,8 +102,8 @@ std::uint32_t PrefixTrie::child(std::uint32_t node, unsigned char folded) const 
   if (node == 0) return root_[folded];
   const Node& n = nodes_[node];
   const unsigned char* keys = child_key_.data() + n.child_begin;
-  for (std::uint32_t k = 0; k < n.child_count; ++k)
-    if (keys[k] == folded) return child_node_[n.child_begin + k];
+  for (std::uint32_t k = 0; k < n.child_count; ++k)  // keys are sorted
+    if (keys[k] >= folded) return keys[k] == folded ? child_node_[n.child_begin + k] : 0;
   return 0;
 }
 

@@ -337,9 +337,13 @@ void RuleEngine::Impl::match_group(std::size_t g, const PassageView& passage,
   if (gm.hits.empty() || gm.score + 1e-9 < group.min_score ||
       static_cast<int>(gm.hits.size()) < group.min_hits)
     return;
-  std::stable_sort(gm.hits.begin(), gm.hits.end(), [](const RuleHit& a, const RuleHit& b) {
-    return a.span.start < b.span.start;
-  });
+  // Stable by start; an insertion sort when there are few hits, as
+  // std::stable_sort allocates a buffer for every passage.
+  auto by_start = [](const RuleHit& a, const RuleHit& b) { return a.span.start < b.span.start; };
+  if (gm.hits.size() > 32) std::stable_sort(gm.hits.begin(), gm.hits.end(), by_start);
+  for (std::size_t i = 1; i < gm.hits.size() && gm.hits.size() <= 32; ++i)
+    for (std::size_t j = i; j > 0 && gm.hits[j].span.start < gm.hits[j - 1].span.start; --j)
+      std::swap(gm.hits[j], gm.hits[j - 1]);
   out.push_back(std::move(gm));
 }
 
