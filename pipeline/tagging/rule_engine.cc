@@ -93,6 +93,7 @@ struct Scratch {
   std::vector<Span> near_spans;
   std::vector<Span> sentences;
   SpanFinder::Scratch finder;
+  std::vector<std::uint32_t> group_stamp;  // group -> epoch one of its rules' slots had candidates
 
   void begin(std::size_t slots) {
     if (present_stamp.size() < slots) {
@@ -103,6 +104,7 @@ struct Scratch {
     if (++epoch == 0) {  // wrapped: old stamps could look current
       std::fill(present_stamp.begin(), present_stamp.end(), 0);
       std::fill(spans_stamp.begin(), spans_stamp.end(), 0);
+      std::fill(group_stamp.begin(), group_stamp.end(), 0);
       epoch = 1;
     }
   }
@@ -217,6 +219,25 @@ struct RuleEngine::Impl {
       throw FatalError("rule patterns too large to compile together", exit_code::kUsage);
     finder.emplace(sources);
     sources.clear();  // they point into the cues argument
+    index_groups_by_slot();
+  }
+
+  // Which groups each slot can make match (as `any`, `first` or `second`),
+  // so a passage visits only groups one of whose slots has candidates.
+  std::vector<std::vector<std::uint32_t>> groups_of_slot;
+  std::vector<char> always_visit;  // group with a slot the span finder does not cover
+
+  void index_groups_by_slot() {
+    groups_of_slot.assign(slots.size(), {});
+    always_visit.assign(compiled.size(), 0);
+    for (std::uint32_t g = 0; g < compiled.size(); ++g)
+      for (const auto& cr : compiled[g].rules)
+        for (int slot : {cr.any, cr.first, cr.second}) {
+          if (slot < 0) continue;
+          auto& list = groups_of_slot[slot];
+          if (list.empty() || list.back() != g) list.push_back(g);
+          if (!finder->covers(slot)) always_visit[g] = 1;
+        }
   }
 
   // Marks the slots occurring anywhere in the text; false when none does.
@@ -367,11 +388,18 @@ std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
   const SpanFinder* finder =
       impl_->finder && SpanFinder::usable_for(passage.text) ? &*impl_->finder : nullptr;
   PassageState state(impl_->slots, finder, passage, scratch);
-  if (finder)
-    finder->scan(passage.text, scratch.finder);
-  else if (!impl_->find_present(state))
+  if (!finder) {
+    if (!impl_->find_present(state)) return out;
+    for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out);
     return out;
-  for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out);
+  }
+  finder->scan(passage.text, scratch.finder);
+  scratch.group_stamp.resize(impl_->groups.size(), 0);
+  for (std::uint32_t slot : scratch.finder.touched)
+    for (std::uint32_t g : impl_->groups_of_slot[slot]) scratch.group_stamp[g] = scratch.epoch;
+  for (std::size_t g = 0; g < impl_->groups.size(); ++g)
+    if (scratch.group_stamp[g] == scratch.epoch || impl_->always_visit[g])
+      impl_->match_group(g, passage, state, out);
   return out;
 }
 
