@@ -2,24 +2,35 @@
 //
 // Compilation: each rule component (any-of list, the two sides of a `near`,
 // the exclusion list) becomes one RE2 alternation. Identical alternations
-// share one slot. All slots go into one RE2::Set, so a passage is scanned
-// once by a DFA to learn which slots occur anywhere in it.
+// share one slot. The slots' alternatives also go into a span finder
+// (span_finder.h), an index of the literal strings their matches can start
+// with; all slots go into one RE2::Set as well, the reference path.
 //
-// Matching: for the rules whose slots were all reported, the slot's own RE2
-// finds every span (computed lazily, once per slot and passage). Spans are
-// then placed in sentences: `near` pairs must share a sentence and be close
-// enough in words; an exclusion span vetoes matches in its sentence; and the
+// Matching: one scan of the passage by the span finder lists, per slot, the
+// positions where it could match; a slot's spans are then found only there
+// (the phrase matcher, or the slot's RE2 anchored at that position), which
+// gives exactly the spans of a full RE2 scan of the slot (tested against it
+// on the bundled taxonomy). A slot occurs when it has spans, and groups none
+// of whose slots has candidates are not visited. Spans are then placed in
+// sentences: `near` pairs must share a sentence and be close enough in
+// words; an exclusion span vetoes matches in its sentence; and the
 // assertion cues (see AssertionContext) veto ruled-out matches.
 //
-// If the Set's DFA runs out of memory on some input, the engine falls back
-// to testing each slot on its own: slower, never wrong.
+// Reference path: for text the span finder cannot use (it holds U+017F or
+// U+212A, which RE2's case folding matches with 's' and 'k'), the Set finds
+// which slots occur and each reported slot's own RE2 scans for its spans.
+// A slot with an alternative that has no usable prefix (it can match the
+// empty string, or start with `.`, \W, [^x] ...) is scanned with its RE2 on
+// the fast path too. If the Set's DFA runs out of memory on some input, the
+// engine tests each slot on its own: slower, never wrong.
 //
-// Cost (see bench/tag_throughput.sh): a passage in which the Set finds
-// nothing returns at once. Otherwise the slot scans dominate: each reported
-// slot is one more RE2 pass over the text, which is why spans, exclusions,
-// terminators and sentence boundaries (ICU, the next largest cost) are all
-// computed only when a rule that got this far needs them. Splitting the Set
-// into several smaller ones was measured and is slower.
+// Cost (see bench/tag_throughput.sh and docs/rules.md, "Speed"): the scan
+// (trie walks at word starts that pass a small filter), then the candidate
+// checks; spans, exclusions, terminators and sentence boundaries (ICU, now
+// the largest single cost) are computed only when a rule that got this far
+// needs them. The Set scan alone measured 70-200 MB/s on this taxonomy
+// (slower on varied prose, as its DFA keeps meeting new states), and one
+// RE2 pass per reported slot about 2 ns/byte each: the reason for the finder.
 #include "pipeline/tagging/rule_engine.h"
 
 #include <algorithm>
