@@ -9,9 +9,10 @@
 // buffer. The output is byte-for-byte what nlohmann's dump() gave (keys in
 // sorted order, same escapes), see write_json_string.
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <expected>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -110,13 +111,15 @@ class LineReader {
 
 // The fields of one input line; later duplicates win, as they did with
 // nlohmann::json.
-std::expected<Passage, std::string> passage_from_line(simdjson::dom::parser& parser,
-                                                      std::string_view line) {
+// Fills `passage` (reused between lines, so its strings keep their storage);
+// returns the reason when the line is not a passage.
+std::optional<std::string> passage_from_line(simdjson::dom::parser& parser, std::string_view line,
+                                             Passage& passage) {
   simdjson::dom::element doc;
   if (auto error = parser.parse(line.data(), line.size(), false).get(doc))
-    return std::unexpected(std::string(simdjson::error_message(error)));
+    return std::string(simdjson::error_message(error));
   simdjson::dom::object object;
-  if (doc.get(object)) return std::unexpected("not a JSON object");
+  if (doc.get(object)) return "not a JSON object";
   std::string_view id, text, kind, heading, para;
   bool id_string = true, has_text = false, text_string = false, has_kind = false;
   for (auto field : object) {
@@ -140,16 +143,16 @@ std::expected<Passage, std::string> passage_from_line(simdjson::dom::parser& par
       para = value;
     }
   }
-  if (!id_string) return std::unexpected("\"id\" is not a string");
-  if (!has_text) return std::unexpected("no \"text\"");
-  if (!text_string) return std::unexpected("\"text\" is not a string");
-  Passage passage;
-  passage.id = id;
+  if (!id_string) return "\"id\" is not a string";
+  if (!has_text) return "no \"text\"";
+  if (!text_string) return "\"text\" is not a string";
+  passage.id.assign(id);
   passage.text = text::normalise(text);
-  if (has_kind) passage.kind = passage_kind_from(kind).value_or(PassageKind::paragraph);
-  passage.heading = heading;
-  passage.para = para;
-  return passage;
+  passage.kind = has_kind ? passage_kind_from(kind).value_or(PassageKind::paragraph) : PassageKind::paragraph;
+  passage.heading.assign(heading);
+  passage.para.assign(para);
+  passage.sentences.clear();
+  return std::nullopt;
 }
 
 // The sentence holding a hit, with the match in [[ ]], for --explain.
@@ -168,15 +171,24 @@ std::string sentence_of(const Passage& passage, const ThemeHit& hit) {
 // (not expected: input is validated and text normalised) go through
 // nlohmann itself so they get the same U+FFFD replacement as before.
 void write_json_string(std::string& out, std::string_view s) {
-  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
-  if (!ascii && !simdjson::validate_utf8(s.data(), s.size())) {
+  // One pass finds whether the string is ASCII and where the first byte
+  // needing an escape is; most passage texts need none.
+  std::size_t first_escape = s.size();
+  unsigned char high = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    high |= c;
+    if ((c < 0x20 || c == '"' || c == '\\') && first_escape == s.size()) first_escape = i;
+  }
+  if ((high & 0x80) && !simdjson::validate_utf8(s.data(), s.size())) {
     out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
                                                nlohmann::json::error_handler_t::replace);
     return;
   }
   out += '"';
-  std::size_t plain = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  out.append(s.data(), first_escape);
+  std::size_t plain = first_escape;
+  for (std::size_t i = first_escape; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + plain, i - plain);
@@ -196,13 +208,21 @@ void write_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void append_number(std::string& out, std::size_t n) {
+  char buffer[24];
+  auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+  out.append(buffer, end);
+}
+
 // {"evidence":[{"end","match","rule"[,"sentence"],"start","theme"}],"id","text","themes"}:
 // nlohmann's key order, kept so the output did not change.
 void write_tagged_json(std::string& out, const Passage& passage, const TagOptions& options) {
   out += "{\"evidence\":[";
   for (std::size_t i = 0; i < passage.hits.size(); ++i) {
     const ThemeHit& hit = passage.hits[i];
-    fmt::format_to(std::back_inserter(out), "{}{{\"end\":{},\"match\":", i ? "," : "", hit.end);
+    out += i ? ",{\"end\":" : "{\"end\":";
+    append_number(out, hit.end);
+    out += ",\"match\":";
     write_json_string(out, std::string_view(passage.text).substr(hit.start, hit.end - hit.start));
     out += ",\"rule\":";
     write_json_string(out, hit.rule);
@@ -210,7 +230,9 @@ void write_tagged_json(std::string& out, const Passage& passage, const TagOption
       out += ",\"sentence\":";
       write_json_string(out, sentence_of(passage, hit));
     }
-    fmt::format_to(std::back_inserter(out), ",\"start\":{},\"theme\":", hit.start);
+    out += ",\"start\":";
+    append_number(out, hit.start);
+    out += ",\"theme\":";
     write_json_string(out, hit.theme);
     out += '}';
   }
@@ -251,18 +273,18 @@ int tag_jsonl(const tagging::Tagger& tagger, LineReader& reader, const TagOption
   std::string out;
   out.reserve(kFlushAt * 2);
   std::string_view line;
+  Passage passage;
   while (reader.next(line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    auto passage = passage_from_line(parser, line);
-    if (!passage) {
+    if (auto problem = passage_from_line(parser, line, passage)) {
       std::cerr << fmt::format("reviewlens tag: line {}: skipped: malformed JSON line: {}\n", line_no,
-                               passage.error());
+                               *problem);
       ++skipped;
       continue;
     }
-    tag(tagger, *passage, options);
-    write_tagged_json(out, *passage, options);
+    tag(tagger, passage, options);
+    write_tagged_json(out, passage, options);
     if (out.size() > kFlushAt) {
       std::fwrite(out.data(), 1, out.size(), stdout);
       out.clear();

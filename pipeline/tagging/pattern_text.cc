@@ -1,52 +1,12 @@
 #include "pipeline/tagging/pattern_text.h"
 
-#include <cctype>
-
 #include <re2/re2.h>
 
+#include "pipeline/tagging/phrase_matcher.h"
+
 namespace reviewlens::tagging {
-namespace {
 
-bool is_word_byte(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || c == '_' || u >= 0x80;
-}
-
-std::string quote(char c) { return RE2::QuoteMeta(std::string(1, c)); }
-
-}  // namespace
-
-std::string phrase_to_regex(std::string_view phrase) {
-  while (!phrase.empty() && std::isspace(static_cast<unsigned char>(phrase.front())))
-    phrase.remove_prefix(1);
-  while (!phrase.empty() && std::isspace(static_cast<unsigned char>(phrase.back())))
-    phrase.remove_suffix(1);
-  if (phrase.empty()) return {};
-  bool stem = phrase.back() == '*';
-  if (stem) phrase.remove_suffix(1);
-
-  std::string out;
-  if (!phrase.empty() && is_word_byte(phrase.front())) out += "\\b";
-  bool in_space = false;
-  for (char c : phrase) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      in_space = true;
-      continue;
-    }
-    if (in_space) out += "\\s+";
-    in_space = false;
-    if (c == '-')
-      out += "(?:-|\\s+)?";
-    else if (c == '\'')
-      out += "'?";
-    else
-      out += quote(c);
-  }
-  if (stem)
-    out += "\\w*";
-  if (stem || (!phrase.empty() && is_word_byte(phrase.back()))) out += "\\b";
-  return out;
-}
+std::string phrase_to_regex(std::string_view phrase) { return tokens_regex(phrase_tokens(phrase)); }
 
 std::string component_regex(const PatternList& list, CaseMode case_mode) {
   std::string alternation;

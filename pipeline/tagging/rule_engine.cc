@@ -2,24 +2,35 @@
 //
 // Compilation: each rule component (any-of list, the two sides of a `near`,
 // the exclusion list) becomes one RE2 alternation. Identical alternations
-// share one slot. All slots go into one RE2::Set, so a passage is scanned
-// once by a DFA to learn which slots occur anywhere in it.
+// share one slot. The slots' alternatives also go into a span finder
+// (span_finder.h), an index of the literal strings their matches can start
+// with; all slots go into one RE2::Set as well, the reference path.
 //
-// Matching: for the rules whose slots were all reported, the slot's own RE2
-// finds every span (computed lazily, once per slot and passage). Spans are
-// then placed in sentences: `near` pairs must share a sentence and be close
-// enough in words; an exclusion span vetoes matches in its sentence; and the
+// Matching: one scan of the passage by the span finder lists, per slot, the
+// positions where it could match; a slot's spans are then found only there
+// (the phrase matcher, or the slot's RE2 anchored at that position), which
+// gives exactly the spans of a full RE2 scan of the slot (tested against it
+// on the bundled taxonomy). A slot occurs when it has spans, and groups none
+// of whose slots has candidates are not visited. Spans are then placed in
+// sentences: `near` pairs must share a sentence and be close enough in
+// words; an exclusion span vetoes matches in its sentence; and the
 // assertion cues (see AssertionContext) veto ruled-out matches.
 //
-// If the Set's DFA runs out of memory on some input, the engine falls back
-// to testing each slot on its own: slower, never wrong.
+// Reference path: for text the span finder cannot use (it holds U+017F or
+// U+212A, which RE2's case folding matches with 's' and 'k'), the Set finds
+// which slots occur and each reported slot's own RE2 scans for its spans.
+// A slot with an alternative that has no usable prefix (it can match the
+// empty string, or start with `.`, \W, [^x] ...) is scanned with its RE2 on
+// the fast path too. If the Set's DFA runs out of memory on some input, the
+// engine tests each slot on its own: slower, never wrong.
 //
-// Cost (see bench/tag_throughput.sh): a passage in which the Set finds
-// nothing returns at once. Otherwise the slot scans dominate: each reported
-// slot is one more RE2 pass over the text, which is why spans, exclusions,
-// terminators and sentence boundaries (ICU, the next largest cost) are all
-// computed only when a rule that got this far needs them. Splitting the Set
-// into several smaller ones was measured and is slower.
+// Cost (see bench/tag_throughput.sh and docs/rules.md, "Speed"): the scan
+// (trie walks at word starts that pass a small filter), then the candidate
+// checks; spans, exclusions, terminators and sentence boundaries (ICU, now
+// the largest single cost) are computed only when a rule that got this far
+// needs them. The Set scan alone measured 70-200 MB/s on this taxonomy
+// (slower on varied prose, as its DFA keeps meeting new states), and one
+// RE2 pass per reported slot about 2 ns/byte each: the reason for the finder.
 #include "pipeline/tagging/rule_engine.h"
 
 #include <algorithm>
@@ -34,6 +45,7 @@
 #include "pipeline/core/error.h"
 #include "pipeline/tagging/assertion_context.h"
 #include "pipeline/tagging/pattern_text.h"
+#include "pipeline/tagging/span_finder.h"
 #include "pipeline/tagging/text_spans.h"
 #include "pipeline/text/normalise.h"
 
@@ -91,6 +103,8 @@ struct Scratch {
   std::vector<int> found;
   std::vector<Span> near_spans;
   std::vector<Span> sentences;
+  SpanFinder::Scratch finder;
+  std::vector<std::uint32_t> group_stamp;  // group -> epoch one of its rules' slots had candidates
 
   void begin(std::size_t slots) {
     if (present_stamp.size() < slots) {
@@ -101,24 +115,30 @@ struct Scratch {
     if (++epoch == 0) {  // wrapped: old stamps could look current
       std::fill(present_stamp.begin(), present_stamp.end(), 0);
       std::fill(spans_stamp.begin(), spans_stamp.end(), 0);
+      std::fill(group_stamp.begin(), group_stamp.end(), 0);
       epoch = 1;
     }
   }
 };
 
 // One passage being matched: which slots occur, their spans and the
-// sentence boundaries, each found on first use.
+// sentence boundaries, each found on first use. With a span finder
+// (`finder` set) a slot occurs when it has spans; otherwise the Set said so.
 class PassageState {
  public:
-  PassageState(const std::vector<std::unique_ptr<RE2>>& slots, const PassageView& passage,
-               Scratch& scratch)
-      : slots_(slots), passage_(passage), scratch_(scratch) {}
+  PassageState(const std::vector<std::unique_ptr<RE2>>& slots, const SpanFinder* finder,
+               const PassageView& passage, Scratch& scratch)
+      : slots_(slots), finder_(finder), passage_(passage), scratch_(scratch) {}
 
   std::string_view text() const { return passage_.text; }
   Scratch& scratch() { return scratch_; }
+  const SpanFinder* finder() const { return finder_; }
 
-  bool present(int slot) const {
-    return slot < 0 || scratch_.present_stamp[slot] == scratch_.epoch;
+  bool present(int slot) {
+    if (slot < 0) return true;
+    if (!finder_) return scratch_.present_stamp[slot] == scratch_.epoch;
+    if (finder_->covers(slot) && !finder_->may_match(slot, scratch_.finder)) return false;
+    return !spans(slot).empty();
   }
   void mark_present(int slot) { scratch_.present_stamp[slot] = scratch_.epoch; }
 
@@ -126,7 +146,10 @@ class PassageState {
     auto& cached = scratch_.spans[slot];
     if (scratch_.spans_stamp[slot] != scratch_.epoch) {
       cached.clear();
-      find_all_into(*slots_[slot], passage_.text, 0, passage_.text.size(), cached);
+      if (finder_ && finder_->covers(slot))
+        finder_->find(slot, *slots_[slot], passage_.text, scratch_.finder, cached);
+      else
+        find_all_into(*slots_[slot], passage_.text, 0, passage_.text.size(), cached);
       scratch_.spans_stamp[slot] = scratch_.epoch;
     }
     return cached;
@@ -147,6 +170,7 @@ class PassageState {
 
  private:
   const std::vector<std::unique_ptr<RE2>>& slots_;
+  const SpanFinder* finder_;
   const PassageView& passage_;
   Scratch& scratch_;
   std::optional<SentenceIndex> sentences_;
@@ -157,8 +181,10 @@ class PassageState {
 struct RuleEngine::Impl {
   std::vector<RuleGroup> groups;
   std::vector<std::unique_ptr<RE2>> slots;
+  std::vector<SlotSource> sources;  // per slot, for the span finder
   std::unordered_map<std::string, int> slot_of;
   RE2::Set set{engine_options(), RE2::UNANCHORED};
+  std::optional<SpanFinder> finder;
   std::vector<CompiledGroup> compiled;
   // Assertion cues are slots too, so a passage without any cue skips the check.
   int cue_before = -1, cue_after = -1, cue_terminators = -1;
@@ -172,6 +198,7 @@ struct RuleEngine::Impl {
     int index = set.Add(regex, &error);
     if (index < 0) throw FatalError(fmt::format("{}: invalid pattern: {}", where, error), exit_code::kUsage);
     slots.push_back(std::make_unique<RE2>(regex, engine_options()));
+    sources.push_back(SlotSource{&list, case_mode});
     slot_of.emplace(regex, index);
     return index;
   }
@@ -201,6 +228,27 @@ struct RuleEngine::Impl {
     }
     if (!slots.empty() && !set.Compile())
       throw FatalError("rule patterns too large to compile together", exit_code::kUsage);
+    finder.emplace(sources);
+    sources.clear();  // they point into the cues argument
+    index_groups_by_slot();
+  }
+
+  // Which groups each slot can make match (as `any`, `first` or `second`),
+  // so a passage visits only groups one of whose slots has candidates.
+  std::vector<std::vector<std::uint32_t>> groups_of_slot;
+  std::vector<char> always_visit;  // group with a slot the span finder does not cover
+
+  void index_groups_by_slot() {
+    groups_of_slot.assign(slots.size(), {});
+    always_visit.assign(compiled.size(), 0);
+    for (std::uint32_t g = 0; g < compiled.size(); ++g)
+      for (const auto& cr : compiled[g].rules)
+        for (int slot : {cr.any, cr.first, cr.second}) {
+          if (slot < 0) continue;
+          auto& list = groups_of_slot[slot];
+          if (list.empty() || list.back() != g) list.push_back(g);
+          if (!finder->covers(slot)) always_visit[g] = 1;
+        }
   }
 
   // Marks the slots occurring anywhere in the text; false when none does.
@@ -223,7 +271,7 @@ struct RuleEngine::Impl {
     return any;
   }
 
-  static bool slots_present(const CompiledRule& cr, const PassageState& state) {
+  static bool slots_present(const CompiledRule& cr, PassageState& state) {
     return state.present(cr.any) && state.present(cr.first) && state.present(cr.second);
   }
 
@@ -321,9 +369,13 @@ void RuleEngine::Impl::match_group(std::size_t g, const PassageView& passage,
   if (gm.hits.empty() || gm.score + 1e-9 < group.min_score ||
       static_cast<int>(gm.hits.size()) < group.min_hits)
     return;
-  std::stable_sort(gm.hits.begin(), gm.hits.end(), [](const RuleHit& a, const RuleHit& b) {
-    return a.span.start < b.span.start;
-  });
+  // Stable by start; an insertion sort when there are few hits, as
+  // std::stable_sort allocates a buffer for every passage.
+  auto by_start = [](const RuleHit& a, const RuleHit& b) { return a.span.start < b.span.start; };
+  if (gm.hits.size() > 32) std::stable_sort(gm.hits.begin(), gm.hits.end(), by_start);
+  for (std::size_t i = 1; i < gm.hits.size() && gm.hits.size() <= 32; ++i)
+    for (std::size_t j = i; j > 0 && gm.hits[j].span.start < gm.hits[j - 1].span.start; --j)
+      std::swap(gm.hits[j], gm.hits[j - 1]);
   out.push_back(std::move(gm));
 }
 
@@ -344,9 +396,21 @@ std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
   // Per thread because `match` is const and called concurrently; see Scratch.
   thread_local Scratch scratch;
   scratch.begin(impl_->slots.size());
-  PassageState state(impl_->slots, passage, scratch);
-  if (!impl_->find_present(state)) return out;
-  for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out);
+  const SpanFinder* finder =
+      impl_->finder && SpanFinder::usable_for(passage.text) ? &*impl_->finder : nullptr;
+  PassageState state(impl_->slots, finder, passage, scratch);
+  if (!finder) {
+    if (!impl_->find_present(state)) return out;
+    for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out);
+    return out;
+  }
+  finder->scan(passage.text, scratch.finder);
+  scratch.group_stamp.resize(impl_->groups.size(), 0);
+  for (std::uint32_t slot : scratch.finder.touched)
+    for (std::uint32_t g : impl_->groups_of_slot[slot]) scratch.group_stamp[g] = scratch.epoch;
+  for (std::size_t g = 0; g < impl_->groups.size(); ++g)
+    if (scratch.group_stamp[g] == scratch.epoch || impl_->always_visit[g])
+      impl_->match_group(g, passage, state, out);
   return out;
 }
 

@@ -23,21 +23,47 @@ Tagger::~Tagger() = default;
 Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 
+// Evidence goes into passage.hits in text order, stable across groups, by
+// sorting small records; the hits are then written over the existing
+// elements, so a Passage reused for the next text keeps its strings'
+// storage (tag_command does this: allocation was a visible cost).
 void Tagger::tag(Passage& passage) const {
   PassageView view{passage.text, passage.sentences, passage.kind, passage.heading, passage.para,
                    passage.sentences.empty() ? SentenceSource::compute_when_needed
                                              : SentenceSource::given};
-  passage.themes.clear();
-  passage.hits.clear();
-  for (const auto& match : engine_->match(view)) {
+  struct Ref {
+    std::size_t start, seq;
+    const std::string* theme;
+    const RuleHit* hit;
+  };
+  thread_local std::vector<Ref> refs;
+  refs.clear();
+  const auto matches = engine_->match(view);
+  std::size_t themes = 0;
+  for (const auto& match : matches) {
     const std::string& theme = engine_->groups()[match.group].id;
-    passage.themes.push_back(theme);
-    for (const auto& hit : match.hits)
-      passage.hits.push_back(ThemeHit{theme, hit.rule->id, hit.span.start, hit.span.end});
+    if (themes < passage.themes.size())
+      passage.themes[themes].assign(theme);
+    else
+      passage.themes.push_back(theme);
+    ++themes;
+    for (const auto& hit : match.hits) refs.push_back(Ref{hit.span.start, refs.size(), &theme, &hit});
   }
+  passage.themes.resize(themes);
   std::sort(passage.themes.begin(), passage.themes.end());
-  std::stable_sort(passage.hits.begin(), passage.hits.end(),
-                   [](const ThemeHit& a, const ThemeHit& b) { return a.start < b.start; });
+  std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
+    return a.start != b.start ? a.start < b.start : a.seq < b.seq;
+  });
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    const Ref& r = refs[i];
+    if (i == passage.hits.size()) passage.hits.emplace_back();
+    ThemeHit& out = passage.hits[i];
+    out.theme.assign(*r.theme);
+    out.rule.assign(r.hit->rule->id);
+    out.start = r.hit->span.start;
+    out.end = r.hit->span.end;
+  }
+  passage.hits.resize(refs.size());
 }
 
 }  // namespace reviewlens::tagging

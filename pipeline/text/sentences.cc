@@ -35,11 +35,31 @@ std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// ASCII text without '.', '!', '?', CR or LF has no sentence break inside
+// (UAX #29: breaks only follow ATerm/STerm or a paragraph separator, and the
+// only ASCII ones are those five), so ICU would return the whole text as one
+// sentence. About a third of real passages (headings, list items, table
+// rows) are like that, and ICU costs far more than this scan.
+bool one_sentence(std::string_view text) {
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || c == '.' || c == '!' || c == '?' || c == '\r' || c == '\n') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<Span> sentence_spans(std::string_view text) {
   std::vector<Span> spans;
   if (text.empty()) return spans;
+  if (one_sentence(text)) {
+    std::size_t s = 0, e = text.size();
+    while (e > s && is_space(text[e - 1])) --e;
+    while (s < e && is_space(text[s])) ++s;
+    if (e > s) spans.push_back({s, e});
+    return spans;
+  }
   // Building a break iterator costs far more than using one, so each thread
   // keeps its own (BreakIterator instances are not thread-safe).
   thread_local std::unique_ptr<icu::BreakIterator> iterator = make_sentence_iterator();

@@ -172,3 +172,16 @@ TEST_CASE("RuleEngine: an invalid pattern is a fatal usage error", "[tagging][en
   bad.any.patterns = {"(unclosed"};
   CHECK_THROWS_AS(RuleEngine({group_of("g", {bad})}, {}), FatalError);
 }
+
+TEST_CASE("RuleEngine: text the span finder cannot use goes through RE2 alone", "[tagging][engine]") {
+  // RE2's case folding matches U+017F (long s) with 's' and U+212A (Kelvin
+  // sign) with 'k'; the span finder leaves such passages to the Set and the
+  // per-slot regexes, so they match exactly as RE2 says.
+  RuleEngine engine({group_of("g", {phrases_rule("r", {"supervision", "lakes"})})}, {});
+  std::string text = "Her supervi\xC5\xBF" "ion lapsed by the la\xE2\x84\xAA" "es. Supervision resumed.";
+  auto matches = engine.match(PassageView{text, {}, PassageKind::paragraph, {}, {}});
+  REQUIRE(matches.size() == 1);
+  REQUIRE(matches[0].hits.size() == 3);
+  CHECK(matches[0].hits[0].span.start == text.find("supervi"));
+  CHECK(matches[0].hits[1].span.start == text.find("la\xE2"));
+}

@@ -51,3 +51,16 @@ TEST_CASE("Sentences: offsets are bytes into UTF-8 text", "[text]") {
   CHECK(text.substr(spans[1].start, spans[1].end - spans[1].start) == "Nobody followed it up.");
   CHECK(sentence_spans("").empty());
 }
+
+TEST_CASE("Sentences: text without sentence ends is one sentence, trimmed", "[text]") {
+  // This case skips ICU (no '.', '!', '?', CR, LF, nor non-ASCII): the
+  // result must be what ICU gives, the whole text less outer spaces.
+  const std::string text = "  Recommendation 4: agencies should share records\t";
+  auto spans = sentence_spans(text);
+  REQUIRE(spans.size() == 1);
+  CHECK(text.substr(spans[0].start, spans[0].end - spans[0].start) ==
+        "Recommendation 4: agencies should share records");
+  CHECK(sentence_spans("   ").empty());
+  CHECK(sentence_spans("Strategy meeting; police and health (not education)").size() == 1);
+  CHECK(sentence_spans("Strategy meeting. Police attended").size() == 2);
+}
