@@ -3,6 +3,7 @@
 // readable text. A bad file costs one line on stderr, never the batch.
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -84,28 +85,38 @@ int run_extract(const ExtractArgs& args) {
   limits.timeout = std::chrono::milliseconds(static_cast<long long>(args.timeout_s * 1000));
   limits.memory_mb = args.memory_mb;
 
+  // The child formats its own output (the payload), so the Document does
+  // not cross the pipe as JSON to be parsed and printed again here.
   const bool several = args.files.size() > 1;
+  extractors::ParallelOptions po{options, limits, 1, {}, {}};
+  po.payload = [&](Document& doc) {
+    std::ostringstream out;
+    if (args.format == "text") {
+      if (several) out << "\n";
+      print_text(doc, out);
+    } else {
+      const auto j = to_json(doc);
+      out << (several ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                      : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
+          << "\n";
+    }
+    doc.passages.clear();
+    return std::move(out).str();
+  };
+  extractors::ParallelExtractor pool(po);
+  for (const auto& file : args.files) pool.submit(file);
   int failed = 0;
-  for (const auto& file : args.files) {
-    auto doc = extractors::extract_isolated(file, options, limits);
-    if (!doc) {
-      Error e = doc.error();
-      e.file = file;  // as the user typed it
+  pool.drain([&](extractors::ExtractResult&& result) {
+    if (!result.document) {
+      Error e = result.document.error();
+      e.file = result.path.string();  // as the user typed it
       std::cerr << e.describe() << std::endl;
       ++failed;
-      continue;
+      return;
     }
-    if (args.format == "text") {
-      if (several) std::cout << "\n";
-      print_text(*doc, std::cout);
-    } else {
-      const auto j = to_json(*doc);
-      std::cout << (several ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                            : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
-                << "\n";
-    }
+    std::cout << result.payload;
     std::cout.flush();
-  }
+  });
   return failed > 0 ? exit_code::kSomeFailed : exit_code::kOk;
 }
 
