@@ -19,6 +19,12 @@
 
 #include "extractors/isolated_child.h"
 
+// mimalloc's error hook, when the binary links mimalloc (cli/CMakeLists.txt);
+// null otherwise. Its operator new is C and cannot throw std::bad_alloc: out
+// of memory it aborts, which would read "crashed" instead of "memory_limit".
+extern "C" void mi_register_error(void (*handler)(int error, void* arg), void* arg)
+    __attribute__((weak));
+
 namespace reviewlens::extractors::isolation {
 namespace {
 
@@ -55,6 +61,10 @@ void limit_memory(std::size_t memory_mb) {
   const rlim_t bytes = static_cast<rlim_t>(memory_mb) << 20;
   rlimit limit{bytes, bytes};
   ::setrlimit(RLIMIT_AS, &limit);
+}
+
+void exit_on_out_of_memory(int error, void*) {
+  if (error == ENOMEM) ::_exit(kExitOutOfMemory);
 }
 
 // TEST-ONLY fault switch (see isolated_extract.h): REVIEWLENS_FAULT=kind:SUBSTR.
@@ -196,6 +206,7 @@ void run_worker(int fd, const ParallelOptions& options) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() == 1) ::_exit(kExitOrphaned);  // the parent died before prctl
   limit_memory(options.limits.memory_mb);
+  if (mi_register_error != nullptr) mi_register_error(exit_on_out_of_memory, nullptr);
   while (auto file = read_request(fd)) answer_one(fd, *file, options);
   ::close(fd);
   ::_exit(0);
