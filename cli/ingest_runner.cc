@@ -66,7 +66,9 @@ class IngestRun {
     for (const auto& s : manifest) known_[s.path] = s;
     for (const auto& item : plan) apply_cheap(item);
     tags_consistent_ = true;  // every stored document now carries the current tags
-    commit();
+    // Recorded before the long extraction; a run with nothing to record
+    // (the nightly no-change case) spares a commit and its fsyncs.
+    if (since_commit_ > 0 || retag_) commit();
     extract_all(plan);
   }
 
