@@ -1,4 +1,4 @@
-// `reviewlens extract FILE.pdf...`: extracts each PDF in an isolated child
+// `reviewlens extract FILE.pdf...`: extracts each PDF in an isolated worker
 // process and prints the Document as JSON (JSONL for several files) or as
 // readable text. A bad file costs one line on stderr, never the batch.
 #include <iostream>
@@ -19,9 +19,9 @@
 namespace reviewlens::cli {
 namespace {
 
-constexpr const char* kFooter = R"(Each file is extracted in its own child process with a wall-clock limit
-(--timeout, default 120 s) and an address-space limit (--memory-limit,
-default 2048 MB; 0 disables it). Curated metadata wins over what is read
+constexpr const char* kFooter = R"(Files are extracted in a separate worker process with a wall-clock limit
+per file (--timeout, default 120 s) and an address-space limit
+(--memory-limit, default 2048 MB; 0 disables it). Curated metadata wins over what is read
 from the PDF: a sidecar NAME.pdf.json next to the PDF, a metadata.csv in the
 PDF's folder, and any --metadata CSV (see docs/extract.md).
 

@@ -72,7 +72,7 @@ struct ExtractResult {
   std::string payload;  // from ParallelOptions::payload; empty without one or on error
 };
 
-// Extracts one file in a child process and waits for it (blocking).
+// Extracts one file in a worker process and waits for it (blocking).
 Expected<Document> extract_isolated(const std::filesystem::path& file, const ExtractOptions& options,
                                     const IsolationLimits& limits = {},
                                     const PostProcess& post_process = {});
