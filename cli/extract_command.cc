@@ -65,6 +65,21 @@ void print_text(const Document& doc, std::ostream& out) {
   }
 }
 
+// What `extract` prints for one document (one JSONL line for several files).
+std::string format_document(const Document& doc, const std::string& format, bool several) {
+  std::ostringstream out;
+  if (format == "text") {
+    if (several) out << "\n";
+    print_text(doc, out);
+  } else {
+    const auto j = to_json(doc);
+    out << (several ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                    : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
+        << "\n";
+  }
+  return std::move(out).str();
+}
+
 std::vector<corpus::MetadataTable> load_tables(const std::vector<std::string>& csvs) {
   std::vector<corpus::MetadataTable> tables;
   for (const auto& csv : csvs) {
@@ -85,23 +100,14 @@ int run_extract(const ExtractArgs& args) {
   limits.timeout = std::chrono::milliseconds(static_cast<long long>(args.timeout_s * 1000));
   limits.memory_mb = args.memory_mb;
 
-  // The child formats its own output (the payload), so the Document does
-  // not cross the pipe as JSON to be parsed and printed again here.
+  // The worker formats the output itself (the payload), so the Document is
+  // not sent as JSON to be parsed and printed again here.
   const bool several = args.files.size() > 1;
   extractors::ParallelOptions po{options, limits, 1, {}, {}};
   po.payload = [&](Document& doc) {
-    std::ostringstream out;
-    if (args.format == "text") {
-      if (several) out << "\n";
-      print_text(doc, out);
-    } else {
-      const auto j = to_json(doc);
-      out << (several ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                      : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
-          << "\n";
-    }
+    std::string out = format_document(doc, args.format, several);
     doc.passages.clear();
-    return std::move(out).str();
+    return out;
   };
   extractors::ParallelExtractor pool(po);
   for (const auto& file : args.files) pool.submit(file);

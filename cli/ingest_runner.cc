@@ -163,6 +163,25 @@ class IngestRun {
     counted();
   }
 
+  // Both hooks run in the workers, in parallel: tagging, then the finished
+  // index entries, so this process's writer only stores them.
+  extractors::ParallelOptions worker_options(const std::unordered_map<std::string, PlanItem>& by_file,
+                                             index::DocumentPreparer& preparer) {
+    extractors::ParallelOptions po;
+    po.limits.timeout = options_.timeout;
+    po.limits.memory_mb = options_.memory_mb;
+    po.max_children = options_.jobs;
+    po.post_process = [this](Document& doc) { tag(doc); };
+    po.payload = [&by_file, &preparer](Document& doc) {
+      const std::string& path = by_file.at(doc.file).path;
+      rekey(doc, path);
+      std::string prepared = preparer.prepare(doc, path);
+      doc.passages.clear();  // they travel in `prepared`, not as JSON
+      return prepared;
+    };
+    return po;
+  }
+
   void extract_all(const std::vector<PlanItem>& plan) {
     std::unordered_map<std::string, PlanItem> by_file;
     for (const auto& item : plan)
@@ -176,23 +195,9 @@ class IngestRun {
     if (!by_file.empty())
       progress.note(fmt::format("extracting {} documents with {} jobs", by_file.size(), options_.jobs));
     auto start = Clock::now();
-    if (!by_file.empty()) tagging_.prepare();  // once, before forking, not once per child
+    if (!by_file.empty()) tagging_.prepare();  // once, before forking, not once per worker
     index::DocumentPreparer preparer(tagging_.info());
-    extractors::ParallelOptions po;
-    po.limits.timeout = options_.timeout;
-    po.limits.memory_mb = options_.memory_mb;
-    po.max_children = options_.jobs;
-    // Both run in the child, in parallel: tagging, then the finished index
-    // entries, so this process's writer only stores them.
-    po.post_process = [this](Document& doc) { tag(doc); };
-    po.payload = [&by_file, &preparer](Document& doc) {
-      const std::string& path = by_file.at(doc.file).path;
-      rekey(doc, path);
-      std::string prepared = preparer.prepare(doc, path);
-      doc.passages.clear();  // they travel in `prepared`, not as JSON
-      return prepared;
-    };
-    extractors::ParallelExtractor extractor(po);
+    extractors::ParallelExtractor extractor(worker_options(by_file, preparer));
     for (const auto& item : plan)  // plan order: deterministic submission
       if (by_file.count(item.file.absolute.string())) extractor.submit(item.file.absolute);
     for (const auto& item : extract_later_) extractor.submit(item.file.absolute);
