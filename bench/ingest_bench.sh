@@ -54,8 +54,9 @@ secs() {
   "$@" >/dev/null 2>"$WORK/last.err" || rc=$?
   e=$(now)
   if [ "$rc" -gt 1 ]; then echo "command failed ($rc): $*" >&2; cat "$WORK/last.err" >&2; exit 1; fi
-  times | awk 'NR == 2 { n = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); n += p[1] * 60 + p[2] }
-                         printf "%.2f", n }' > "$WORK/cpu.$label"
+  times > "$WORK/times.$label"  # not piped: a pipeline stage would be a fresh subshell
+  awk 'NR == 2 { n = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); n += p[1] * 60 + p[2] }
+                 printf "%.2f", n }' "$WORK/times.$label" > "$WORK/cpu.$label"
   awk -v s="$s" -v e="$e" 'BEGIN{printf "%.2f", e - s}'
 }
 cpu() { cat "$WORK/cpu.$1"; }
