@@ -16,7 +16,7 @@ PACKAGES=(
   libpoppler-cpp-dev libicu-dev libxapian-dev libre2-dev libyaml-cpp-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev catch2
   libcairo2-dev fonts-dejavu-core qpdf poppler-utils libxxhash-dev
-  xapian-omega xapian-tools libsimdjson-dev
+  xapian-omega xapian-tools libsimdjson-dev libmimalloc-dev
 )
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

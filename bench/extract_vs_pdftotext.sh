@@ -5,7 +5,7 @@
 #   bench/extract_vs_pdftotext.sh CORPUS_DIR [BUILD_DIR]
 #
 # Ours is `reviewlens extract FILE... --format json` (Poppler + layout repair
-# + normalisation, each file in its own child process) when the binary has
+# + normalisation, in a forked worker process with per-file limits) when the binary has
 # the subcommand, else bench's extract_dump (same stages, one process).
 # pdftotext runs once per file, writing to /dev/null. Each side runs twice
 # and the faster run counts, so a cold page cache does not decide.

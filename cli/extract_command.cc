@@ -1,8 +1,9 @@
-// `reviewlens extract FILE.pdf...`: extracts each PDF in an isolated child
+// `reviewlens extract FILE.pdf...`: extracts each PDF in an isolated worker
 // process and prints the Document as JSON (JSONL for several files) or as
 // readable text. A bad file costs one line on stderr, never the batch.
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,9 @@
 namespace reviewlens::cli {
 namespace {
 
-constexpr const char* kFooter = R"(Each file is extracted in its own child process with a wall-clock limit
-(--timeout, default 120 s) and an address-space limit (--memory-limit,
-default 2048 MB; 0 disables it). Curated metadata wins over what is read
+constexpr const char* kFooter = R"(Files are extracted in a separate worker process with a wall-clock limit
+per file (--timeout, default 120 s) and an address-space limit
+(--memory-limit, default 2048 MB; 0 disables it). Curated metadata wins over what is read
 from the PDF: a sidecar NAME.pdf.json next to the PDF, a metadata.csv in the
 PDF's folder, and any --metadata CSV (see docs/extract.md).
 
@@ -64,6 +65,21 @@ void print_text(const Document& doc, std::ostream& out) {
   }
 }
 
+// What `extract` prints for one document (one JSONL line for several files).
+std::string format_document(const Document& doc, const std::string& format, bool several) {
+  std::ostringstream out;
+  if (format == "text") {
+    if (several) out << "\n";
+    print_text(doc, out);
+  } else {
+    const auto j = to_json(doc);
+    out << (several ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                    : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
+        << "\n";
+  }
+  return std::move(out).str();
+}
+
 std::vector<corpus::MetadataTable> load_tables(const std::vector<std::string>& csvs) {
   std::vector<corpus::MetadataTable> tables;
   for (const auto& csv : csvs) {
@@ -84,28 +100,29 @@ int run_extract(const ExtractArgs& args) {
   limits.timeout = std::chrono::milliseconds(static_cast<long long>(args.timeout_s * 1000));
   limits.memory_mb = args.memory_mb;
 
+  // The worker formats the output itself (the payload), so the Document is
+  // not sent as JSON to be parsed and printed again here.
   const bool several = args.files.size() > 1;
+  extractors::ParallelOptions po{options, limits, 1, {}, {}};
+  po.payload = [&](Document& doc) {
+    std::string out = format_document(doc, args.format, several);
+    doc.passages.clear();
+    return out;
+  };
+  extractors::ParallelExtractor pool(po);
+  for (const auto& file : args.files) pool.submit(file);
   int failed = 0;
-  for (const auto& file : args.files) {
-    auto doc = extractors::extract_isolated(file, options, limits);
-    if (!doc) {
-      Error e = doc.error();
-      e.file = file;  // as the user typed it
+  pool.drain([&](extractors::ExtractResult&& result) {
+    if (!result.document) {
+      Error e = result.document.error();
+      e.file = result.path.string();  // as the user typed it
       std::cerr << e.describe() << std::endl;
       ++failed;
-      continue;
+      return;
     }
-    if (args.format == "text") {
-      if (several) std::cout << "\n";
-      print_text(*doc, std::cout);
-    } else {
-      const auto j = to_json(*doc);
-      std::cout << (several ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                            : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
-                << "\n";
-    }
+    std::cout << result.payload;
     std::cout.flush();
-  }
+  });
   return failed > 0 ? exit_code::kSomeFailed : exit_code::kOk;
 }
 

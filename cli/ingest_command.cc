@@ -23,8 +23,9 @@ without being read; files whose size/mtime changed but bytes did not
 file with the bytes of a deleted one is a move (no extraction). A file that
 failed is not retried while it is unchanged, unless --retry-failed. When the
 taxonomy differs from the one the index was tagged with, stored passages are
-re-tagged without reading any PDF. Each PDF is extracted in its own child
-process (--timeout, --memory-limit), so a bad file costs only itself.
+re-tagged without reading any PDF. PDFs are extracted in worker processes
+with per-file limits (--timeout, --memory-limit), so a bad file costs only
+itself.
 
 The index is committed every --commit-every documents; a run killed at any
 moment loses at most that uncommitted work, which the next run redoes.

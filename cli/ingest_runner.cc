@@ -13,6 +13,7 @@
 #include "cli/ingest_tagging.h"
 #include "extractors/isolated_extract.h"
 #include "index/index_writer.h"
+#include "index/prepared_document.h"
 
 namespace reviewlens::cli {
 namespace fs = std::filesystem;
@@ -65,7 +66,9 @@ class IngestRun {
     for (const auto& s : manifest) known_[s.path] = s;
     for (const auto& item : plan) apply_cheap(item);
     tags_consistent_ = true;  // every stored document now carries the current tags
-    commit();
+    // Recorded before the long extraction; a run with nothing to record
+    // (the nightly no-change case) spares a commit and its fsyncs.
+    if (since_commit_ > 0 || retag_) commit();
     extract_all(plan);
   }
 
@@ -146,17 +149,37 @@ class IngestRun {
     counted();
   }
 
-  void succeed(const PlanItem& item, Document& doc) {
-    rekey(doc, item.path);
+  // `prepared`: the child's DocumentPreparer bytes (doc has no passages).
+  void succeed(const PlanItem& item, const Document& doc, const std::string& prepared) {
     index::SourceRecord r = record_for(item);
     r.status = "indexed";
-    r.passages = static_cast<int>(doc.passages.size());
     r.pages = doc.pages;
-    writer_.put_document(doc, r);
+    auto stored = writer_.put_prepared(prepared, r);
+    if (!stored) return fail(item, stored.error());
+    r.passages = *stored;
     (item.action == PlanAction::add ? report_.added : report_.changed) += 1;
     report_.passages += r.passages;
     report_.pages += r.pages;
     counted();
+  }
+
+  // Both hooks run in the workers, in parallel: tagging, then the finished
+  // index entries, so this process's writer only stores them.
+  extractors::ParallelOptions worker_options(const std::unordered_map<std::string, PlanItem>& by_file,
+                                             index::DocumentPreparer& preparer) {
+    extractors::ParallelOptions po;
+    po.limits.timeout = options_.timeout;
+    po.limits.memory_mb = options_.memory_mb;
+    po.max_children = options_.jobs;
+    po.post_process = [this](Document& doc) { tag(doc); };
+    po.payload = [&by_file, &preparer](Document& doc) {
+      const std::string& path = by_file.at(doc.file).path;
+      rekey(doc, path);
+      std::string prepared = preparer.prepare(doc, path);
+      doc.passages.clear();  // they travel in `prepared`, not as JSON
+      return prepared;
+    };
+    return po;
   }
 
   void extract_all(const std::vector<PlanItem>& plan) {
@@ -172,13 +195,9 @@ class IngestRun {
     if (!by_file.empty())
       progress.note(fmt::format("extracting {} documents with {} jobs", by_file.size(), options_.jobs));
     auto start = Clock::now();
-    if (!by_file.empty()) tagging_.prepare();  // once, before forking, not once per child
-    extractors::ParallelOptions po;
-    po.limits.timeout = options_.timeout;
-    po.limits.memory_mb = options_.memory_mb;
-    po.max_children = options_.jobs;
-    po.post_process = [this](Document& doc) { tag(doc); };  // runs in the child: tagging in parallel
-    extractors::ParallelExtractor extractor(po);
+    if (!by_file.empty()) tagging_.prepare();  // once, before forking, not once per worker
+    index::DocumentPreparer preparer(tagging_.info());
+    extractors::ParallelExtractor extractor(worker_options(by_file, preparer));
     for (const auto& item : plan)  // plan order: deterministic submission
       if (by_file.count(item.file.absolute.string())) extractor.submit(item.file.absolute);
     for (const auto& item : extract_later_) extractor.submit(item.file.absolute);
@@ -186,7 +205,7 @@ class IngestRun {
       for (auto& result : extractor.poll(std::chrono::milliseconds(250))) {
         const PlanItem& item = by_file.at(result.path.string());
         if (result.document) {
-          succeed(item, *result.document);
+          succeed(item, *result.document, result.payload);
           progress.document_done(result.document->pages);
         } else {
           fail(item, result.document.error());

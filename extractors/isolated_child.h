@@ -1,26 +1,40 @@
-// Internal to isolated extraction: what the forked child does and how the
-// parent reads its answer. Not for use outside extractors/.
+// Internal to isolated extraction: what a forked worker does and how the
+// parent reads its answers. Not for use outside extractors/.
+//
+// The protocol over one socketpair per worker: the parent sends a request
+// "<length> <path>" only to an idle worker; the worker answers
+// "<json length> <payload length> <wire JSON><payload bytes>" and waits for
+// the next request, or exits when the parent closes its end.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "extractors/isolated_extract.h"
 
 namespace reviewlens::extractors::isolation {
 
-// Exit status of a child that caught std::bad_alloc (memory limit reached).
+// Exit status of a worker that caught std::bad_alloc (memory limit reached).
 inline constexpr int kExitOutOfMemory = 86;
-// The child found its parent already gone; nobody will read its result.
+// The worker found its parent already gone; nobody will read its result.
 inline constexpr int kExitOrphaned = 87;
 
-// Runs in the child right after fork(): limits memory, extracts `file`,
-// writes the wire JSON to `fd` and _exits. Never returns.
-[[noreturn]] void run_child(int fd, const std::filesystem::path& file, const ParallelOptions& options);
+// Runs in the worker right after fork(): limits memory, then extracts each
+// requested file and writes its answer to `fd`, until EOF. Never returns.
+[[noreturn]] void run_worker(int fd, const ParallelOptions& options);
 
-// Turns a finished child (its wait status and everything it wrote) into the
-// result. `timed_out` when the parent killed it at the deadline.
-Expected<Document> interpret(int wait_status, const std::string& output, bool timed_out,
-                             const std::filesystem::path& file, const IsolationLimits& limits);
+// The request that asks a worker to extract `file`.
+std::string request(const std::filesystem::path& file);
+
+// The length of the first complete answer in `output`; 0 when incomplete.
+std::size_t answer_length(std::string_view output);
+
+// Turns a worker's answer (`output`, one frame) or its end (its wait status
+// and whatever it wrote) into the result. `timed_out` when the parent
+// killed it at the deadline; wait_status 0 for an answer from a live worker.
+ExtractResult interpret(int wait_status, std::string output, bool timed_out,
+                        const std::filesystem::path& file, const IsolationLimits& limits);
 
 }  // namespace reviewlens::extractors::isolation

@@ -11,12 +11,19 @@
 #include <cstdlib>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string_view>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "extractors/isolated_child.h"
+
+// mimalloc's error hook, when the binary links mimalloc (cli/CMakeLists.txt);
+// null otherwise. Its operator new is C and cannot throw std::bad_alloc: out
+// of memory it aborts, which would read "crashed" instead of "memory_limit".
+extern "C" void mi_register_error(void (*handler)(int error, void* arg), void* arg)
+    __attribute__((weak));
 
 namespace reviewlens::extractors::isolation {
 namespace {
@@ -56,6 +63,10 @@ void limit_memory(std::size_t memory_mb) {
   ::setrlimit(RLIMIT_AS, &limit);
 }
 
+void exit_on_out_of_memory(int error, void*) {
+  if (error == ENOMEM) ::_exit(kExitOutOfMemory);
+}
+
 // TEST-ONLY fault switch (see isolated_extract.h): REVIEWLENS_FAULT=kind:SUBSTR.
 void apply_test_fault(const std::filesystem::path& file) {
   const char* fault = std::getenv("REVIEWLENS_FAULT");
@@ -87,9 +98,9 @@ std::string signal_name(int sig) {
                      text ? text : "unknown signal");
 }
 
-Expected<Document> read_answer(const std::string& output, const std::filesystem::path& file) {
+Expected<Document> read_answer(std::string_view json, const std::filesystem::path& file) {
   try {
-    const auto j = nlohmann::json::parse(output);
+    const auto j = nlohmann::json::parse(json);
     if (auto it = j.find("document"); it != j.end()) return document_from_json(*it);
     const auto& e = j.at("error");
     Error error{error_code_from(e.at("code").get<std::string>()), e.value("message", ""),
@@ -103,69 +114,162 @@ Expected<Document> read_answer(const std::string& output, const std::filesystem:
   }
 }
 
+std::string dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The answer's frame gives both lengths, so the payload can be arbitrary
+// bytes and the parent knows where one answer ends.
+void write_answer(int fd, const std::string& json, const std::string& payload) {
+  std::string out = fmt::format("{} {} ", json.size(), payload.size());
+  out.reserve(out.size() + json.size() + payload.size());
+  out += json;
+  out += payload;
+  write_all(fd, out);
+}
+
+// Reads a decimal number followed by one space at `pos`; false if absent.
+bool read_length(std::string_view text, std::size_t& pos, std::size_t& value) {
+  const std::size_t start = pos;
+  value = 0;
+  while (pos < text.size() && pos - start < 20 && text[pos] >= '0' && text[pos] <= '9')
+    value = value * 10 + static_cast<std::size_t>(text[pos++] - '0');
+  if (pos == start || pos >= text.size() || text[pos] != ' ') return false;
+  ++pos;
+  return true;
+}
+
+// Reads one request, "<length> <path>", from the parent; nullopt at EOF
+// (the parent retired this worker or is gone).
+std::optional<std::filesystem::path> read_request(int fd) {
+  std::string buffer;
+  char chunk[4096];
+  for (;;) {
+    std::size_t pos = 0, length = 0;
+    if (read_length(buffer, pos, length) && buffer.size() - pos >= length)
+      return std::filesystem::path(buffer.substr(pos, length));
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return std::nullopt;
+    buffer.append(chunk, static_cast<std::size_t>(n));
+  }
+}
+
+// The child's work after extraction: post-processing, then the payload.
+// Either may throw; a non-memory exception becomes the document's error.
+void finish_in_child(Expected<Document>& result, std::string& payload,
+                     const ParallelOptions& options, const std::filesystem::path& file) {
+  if (!result || (!options.post_process && !options.payload)) return;
+  bool encoding = false;
+  try {
+    if (options.post_process) options.post_process(*result);
+    encoding = true;
+    if (options.payload) payload = options.payload(*result);
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    payload.clear();
+    result = make_error(ErrorCode::internal,
+                        fmt::format("{}: {}", encoding ? "encoding" : "post-processing", e.what()),
+                        file.string(), encoding ? "payload" : "post_process");
+  }
+}
+
+void answer_one(int fd, const std::filesystem::path& file, const ParallelOptions& options) {
+  try {
+    apply_test_fault(file);
+    Expected<Document> result = extract_document(file, options.extract);
+    std::string payload;
+    finish_in_child(result, payload, options, file);
+    write_answer(fd, dump(wire_json(result)), payload);
+  } catch (const std::bad_alloc&) {
+    ::_exit(kExitOutOfMemory);  // the heap may be unusable: this worker ends here
+  } catch (const std::exception& e) {
+    write_answer(fd, dump(wire_json(make_error(ErrorCode::internal, e.what(), file.string(), "extract"))),
+                 {});
+  } catch (...) {
+    write_answer(fd,
+                 dump(wire_json(make_error(ErrorCode::internal, "unknown exception", file.string(),
+                                           "extract"))),
+                 {});
+  }
+}
+
 }  // namespace
 
-void run_child(int fd, const std::filesystem::path& file, const ParallelOptions& options) {
+void run_worker(int fd, const ParallelOptions& options) {
   // _exit everywhere: the parent's atexit handlers and unflushed stdio
   // buffers belong to the parent and must not run or print twice.
-  // Die with the parent. A child stuck in a hostile PDF must not outlive a
+  // Die with the parent. A worker stuck in a hostile PDF must not outlive a
   // killed ingest: it shares the parent's open file descriptions, including
   // the index's lock, and would keep every later nightly run locked out.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() == 1) ::_exit(kExitOrphaned);  // the parent died before prctl
   limit_memory(options.limits.memory_mb);
-  try {
-    apply_test_fault(file);
-    Expected<Document> result = extract_document(file, options.extract);
-    if (result && options.post_process) {
-      try {
-        options.post_process(*result);
-      } catch (const std::bad_alloc&) {
-        throw;
-      } catch (const std::exception& e) {
-        result = make_error(ErrorCode::internal, fmt::format("post-processing: {}", e.what()),
-                            file.string(), "post_process");
-      }
-    }
-    const std::string out =
-        wire_json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    write_all(fd, out);
-  } catch (const std::bad_alloc&) {
-    ::_exit(kExitOutOfMemory);
-  } catch (const std::exception& e) {
-    write_all(fd, wire_json(make_error(ErrorCode::internal, e.what(), file.string(), "extract"))
-                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  } catch (...) {
-    write_all(fd, wire_json(make_error(ErrorCode::internal, "unknown exception", file.string(),
-                                       "extract")).dump());
-  }
+  if (mi_register_error != nullptr) mi_register_error(exit_on_out_of_memory, nullptr);
+  while (auto file = read_request(fd)) answer_one(fd, *file, options);
   ::close(fd);
   ::_exit(0);
 }
 
-Expected<Document> interpret(int status, const std::string& output, bool timed_out,
-                             const std::filesystem::path& file, const IsolationLimits& limits) {
-  const std::string name = file.string();
+std::string request(const std::filesystem::path& file) {
+  const std::string path = file.string();
+  return fmt::format("{} {}", path.size(), path);
+}
+
+std::size_t answer_length(std::string_view output) {
+  std::size_t pos = 0, json = 0, payload = 0;
+  if (!read_length(output, pos, json) || !read_length(output, pos, payload)) return 0;
+  return output.size() - pos >= json + payload ? pos + json + payload : 0;
+}
+
+namespace {
+
+// The reasons a worker ended without an answer; nullopt when it exited 0.
+std::optional<Error> failure_of(int status, bool timed_out, const std::string& name,
+                                const IsolationLimits& limits) {
   if (timed_out)
     return make_error(ErrorCode::timeout,
                       fmt::format("extraction took longer than {} s and was stopped",
                                   limits.timeout.count() / 1000.0),
-                      name, "extract");
+                      name, "extract").error();
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
     std::string message = fmt::format("extraction process killed by {}", signal_name(sig));
     if (sig == SIGKILL) message += "; the system may have run out of memory";
-    return make_error(ErrorCode::crashed, message, name, "extract");
+    return make_error(ErrorCode::crashed, message, name, "extract").error();
   }
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   if (code == kExitOutOfMemory)
     return make_error(ErrorCode::memory_limit,
                       fmt::format("extraction needed more than the {} MB memory limit", limits.memory_mb),
-                      name, "extract");
+                      name, "extract").error();
   if (code != 0)
     return make_error(ErrorCode::crashed,
-                      fmt::format("extraction process exited with status {}", code), name, "extract");
-  return read_answer(output, file);
+                      fmt::format("extraction process exited with status {}", code), name, "extract")
+        .error();
+  return std::nullopt;
+}
+
+}  // namespace
+
+ExtractResult interpret(int status, std::string output, bool timed_out,
+                        const std::filesystem::path& file, const IsolationLimits& limits) {
+  ExtractResult out{file, make_error(ErrorCode::internal, "", file.string(), "extract"), {}};
+  if (auto failure = failure_of(status, timed_out, file.string(), limits)) {
+    out.document = std::unexpected(std::move(*failure));
+    return out;
+  }
+  std::size_t pos = 0, json = 0, payload = 0;
+  if (answer_length(output) == 0 || !read_length(output, pos, json) ||
+      !read_length(output, pos, payload)) {
+    out.document = make_error(ErrorCode::internal, "incomplete answer from the extraction process",
+                              file.string(), "extract");
+    return out;
+  }
+  out.document = read_answer(std::string_view(output).substr(pos, json), file);
+  if (out.document) out.payload = output.substr(pos + json, payload);
+  return out;
 }
 
 }  // namespace reviewlens::extractors::isolation

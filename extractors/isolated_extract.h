@@ -1,12 +1,16 @@
 // Extraction out of process, with a time and a memory limit.
 //
-// Poppler loops forever or allocates gigabytes on some real PDFs, so each
-// document is extracted in a forked child (fork without exec: the child runs
-// extract_document from this binary's memory image). The child limits its
-// address space with setrlimit(RLIMIT_AS), extracts, runs the optional
-// post-processing hook, and writes the Document as JSON to a pipe; the
-// parent drains the pipe while it waits and SIGKILLs a child that outlives
-// its wall-clock limit.
+// Poppler loops forever or allocates gigabytes on some real PDFs, so
+// documents are extracted in forked worker processes (fork without exec: a
+// worker runs extract_document from this binary's memory image). A worker
+// limits its address space with setrlimit(RLIMIT_AS), then for each file it
+// is given extracts, runs the optional post-processing hook, and writes the
+// Document as JSON to its socket; the parent drains the socket while it
+// waits and SIGKILLs a worker that outlives a document's wall-clock limit.
+// One bad file costs one worker, never another file. An optional payload
+// hook lets the worker ("child" below) send bytes of its own making back
+// with the Document (the ingest sends the finished index entries, so its
+// single writer only stores them).
 //
 // Outcomes, as Expected<Document> (Error.code):
 //   ok            the document
@@ -56,12 +60,19 @@ struct IsolationLimits {
 // become that document's `internal` error.
 using PostProcess = std::function<void(Document&)>;
 
+// Runs inside the child after post-processing a good document; its bytes
+// come back unchanged as ExtractResult::payload. It may move data out of the
+// Document (clear the passages it encoded) to spare their JSON round trip.
+// Exceptions it throws become that document's `internal` error.
+using PayloadMaker = std::function<std::string(Document&)>;
+
 struct ExtractResult {
   std::filesystem::path path;
   Expected<Document> document;
+  std::string payload;  // from ParallelOptions::payload; empty without one or on error
 };
 
-// Extracts one file in a child process and waits for it (blocking).
+// Extracts one file in a worker process and waits for it (blocking).
 Expected<Document> extract_isolated(const std::filesystem::path& file, const ExtractOptions& options,
                                     const IsolationLimits& limits = {},
                                     const PostProcess& post_process = {});
@@ -71,19 +82,27 @@ struct ParallelOptions {
   IsolationLimits limits;
   int max_children = 1;      // children running at once (>= 1)
   PostProcess post_process;  // optional, runs in the child
+  PayloadMaker payload;      // optional, runs in the child after post_process
 };
 
-// A pool of up to `max_children` extraction children. Files are started in
-// submission order; results come back in completion order. The destructor
-// kills and reaps any child still running.
+// A pool of up to `max_children` long-lived extraction workers, forked on
+// first need (so from a parent that is still small) and reused from file to
+// file: no fork per document. A worker that hangs past the time limit is
+// killed; one that crashes or runs out of memory ends; either way its file
+// fails with the reason and a fresh worker takes the next file. Workers are
+// retired after `kDocumentsPerWorker` files so a slow leak in Poppler cannot
+// accumulate. Files are started in submission order; results come back in
+// completion order. The destructor kills and reaps every worker.
 class ParallelExtractor {
  public:
+  static constexpr int kDocumentsPerWorker = 200;
+
   explicit ParallelExtractor(ParallelOptions options);
   ~ParallelExtractor();
   ParallelExtractor(const ParallelExtractor&) = delete;
   ParallelExtractor& operator=(const ParallelExtractor&) = delete;
 
-  // Queues a file; it starts as soon as a slot is free (at the next poll).
+  // Queues a file; it starts as soon as a worker is free (at the next poll).
   void submit(std::filesystem::path file);
 
   // Waits up to `timeout` until at least one file finishes; returns every
@@ -94,27 +113,31 @@ class ParallelExtractor {
   // each in completion order.
   void drain(const std::function<void(ExtractResult&&)>& callback);
 
-  // Files queued or running.
-  std::size_t pending() const { return queued_.size() + running_.size(); }
+  // Files queued or being extracted.
+  std::size_t pending() const;
 
  private:
-  struct Child {
-    std::filesystem::path path;
+  struct Worker {
     int pid = -1;
-    int fd = -1;  // read end of the child's result pipe; -1 after EOF
+    int fd = -1;  // the parent's end of the worker's socketpair
+    bool busy = false;
+    bool ended = false;  // EOF: the worker exited or died
+    std::filesystem::path file;  // while busy
     std::string output;
     std::chrono::steady_clock::time_point deadline;
+    int documents = 0;
   };
 
   void start_queued();
-  bool start(const std::filesystem::path& file);
-  void read_from(Child& child);
-  ExtractResult finish(Child& child, bool timed_out);
+  Worker* idle_worker();
+  bool spawn();
+  void reap(Worker& worker, bool kill);
+  void read_from(Worker& worker);
   std::vector<ExtractResult> collect_finished();
 
   ParallelOptions options_;
   std::deque<std::filesystem::path> queued_;
-  std::vector<Child> running_;
+  std::vector<Worker> workers_;
   std::vector<ExtractResult> failed_to_start_;
 };
 

@@ -1,11 +1,18 @@
-// The parent side of isolated extraction: a small pool of forked children,
-// each watched through the read end of its result pipe. One poll(2) call
-// waits for output from any child or the nearest deadline, whichever comes
-// first; the pipes are drained while children run so a large Document never
-// blocks a child on a full pipe.
+// The parent side of isolated extraction: a small pool of forked workers,
+// each watched through the parent's end of its socketpair. One poll(2) call
+// waits for output from any busy worker or the nearest deadline, whichever
+// comes first; sockets are drained while workers run so a large answer never
+// blocks a worker on a full buffer.
+//
+// Why long-lived workers: forking per document made the parent pay for
+// copying its page tables and then a copy-on-write fault on every page it
+// touched next (the index writer's buffers grow to hundreds of MB), and each
+// child paid the same faults again. Workers are forked once, early, while
+// the parent is small.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,6 +38,19 @@ int wait_for(int pid) {
   return status;
 }
 
+// MSG_NOSIGNAL: a worker that died while idle must cost its request, not
+// kill the parent with SIGPIPE.
+bool send_all(int fd, const std::string& data) {
+  std::size_t sent = 0;
+  while (sent < data.size()) {
+    const ssize_t n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    sent += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 }  // namespace
 
 ParallelExtractor::ParallelExtractor(ParallelOptions options) : options_(std::move(options)) {
@@ -38,18 +58,19 @@ ParallelExtractor::ParallelExtractor(ParallelOptions options) : options_(std::mo
 }
 
 ParallelExtractor::~ParallelExtractor() {
-  for (auto& child : running_) {
-    ::kill(child.pid, SIGKILL);
-    wait_for(child.pid);
-    if (child.fd >= 0) ::close(child.fd);
-  }
+  for (auto& worker : workers_) reap(worker, true);
 }
 
 void ParallelExtractor::submit(std::filesystem::path file) { queued_.push_back(std::move(file)); }
 
-bool ParallelExtractor::start(const std::filesystem::path& file) {
+std::size_t ParallelExtractor::pending() const {
+  return queued_.size() + static_cast<std::size_t>(std::count_if(
+                              workers_.begin(), workers_.end(), [](const Worker& w) { return w.busy; }));
+}
+
+bool ParallelExtractor::spawn() {
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return false;
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) return false;
   const pid_t pid = ::fork();
   if (pid < 0) {
     ::close(fds[0]);
@@ -58,60 +79,103 @@ bool ParallelExtractor::start(const std::filesystem::path& file) {
   }
   if (pid == 0) {
     ::close(fds[0]);
-    isolation::run_child(fds[1], file, options_);
+    // The other workers' sockets: held here, a retired worker would never
+    // see its EOF.
+    for (const auto& other : workers_)
+      if (other.fd >= 0) ::close(other.fd);
+    isolation::run_worker(fds[1], options_);
   }
   ::close(fds[1]);
-  running_.push_back(Child{file, pid, fds[0], {}, Clock::now() + options_.limits.timeout});
+  Worker worker;
+  worker.pid = pid;
+  worker.fd = fds[0];
+  workers_.push_back(std::move(worker));
   return true;
 }
 
+// Closing the socket retires an idle worker (it exits at EOF); `kill` is for
+// one that is busy, hung or already dead.
+void ParallelExtractor::reap(Worker& worker, bool kill) {
+  if (worker.pid < 0) return;
+  if (worker.fd >= 0) ::close(worker.fd);
+  worker.fd = -1;
+  if (kill) ::kill(worker.pid, SIGKILL);
+  wait_for(worker.pid);
+  worker.pid = -1;
+}
+
+ParallelExtractor::Worker* ParallelExtractor::idle_worker() {
+  for (auto& worker : workers_)
+    if (!worker.busy && !worker.ended) return &worker;
+  if (workers_.size() >= static_cast<std::size_t>(options_.max_children)) return nullptr;
+  if (!spawn()) return nullptr;
+  return &workers_.back();
+}
+
 void ParallelExtractor::start_queued() {
-  while (!queued_.empty() && running_.size() < static_cast<std::size_t>(options_.max_children)) {
-    std::filesystem::path file = std::move(queued_.front());
-    queued_.pop_front();
-    if (!start(file))
+  while (!queued_.empty()) {
+    Worker* worker = idle_worker();
+    if (worker == nullptr) {
+      if (!workers_.empty()) return;  // all busy: wait for one
+      std::filesystem::path file = std::move(queued_.front());
+      queued_.pop_front();
       failed_to_start_.push_back(
-          {file, make_error(ErrorCode::internal,
-                            fmt::format("cannot start an extraction process: {}", std::strerror(errno)),
-                            file.string(), "extract")});
+          {file,
+           make_error(ErrorCode::internal,
+                      fmt::format("cannot start an extraction process: {}", std::strerror(errno)),
+                      file.string(), "extract"),
+           {}});
+      continue;
+    }
+    if (!send_all(worker->fd, isolation::request(queued_.front()))) {
+      reap(*worker, true);  // died while idle: the file stays queued for another
+      std::erase_if(workers_, [](const Worker& w) { return w.pid < 0; });
+      continue;
+    }
+    worker->busy = true;
+    worker->file = std::move(queued_.front());
+    queued_.pop_front();
+    worker->deadline = Clock::now() + options_.limits.timeout;
   }
 }
 
-void ParallelExtractor::read_from(Child& child) {
+void ParallelExtractor::read_from(Worker& worker) {
   char buffer[65536];
-  const ssize_t n = ::read(child.fd, buffer, sizeof buffer);
+  const ssize_t n = ::read(worker.fd, buffer, sizeof buffer);
   if (n > 0) {
-    child.output.append(buffer, static_cast<std::size_t>(n));
+    worker.output.append(buffer, static_cast<std::size_t>(n));
   } else if (n == 0 || errno != EINTR) {
-    ::close(child.fd);  // EOF: the child has written everything (or died)
-    child.fd = -1;
+    worker.ended = true;  // EOF: the worker has exited (or died)
   }
 }
 
-ExtractResult ParallelExtractor::finish(Child& child, bool timed_out) {
-  if (timed_out) ::kill(child.pid, SIGKILL);
-  const int status = wait_for(child.pid);
-  if (child.fd >= 0) ::close(child.fd);
-  child.fd = -1;
-  return {child.path,
-          isolation::interpret(status, child.output, timed_out, child.path, options_.limits)};
-}
-
-// Finishes children whose pipe reached EOF or whose deadline passed.
+// Finishes documents whose answer is complete, whose worker ended or whose
+// deadline passed; removes workers that are gone or retired.
 std::vector<ExtractResult> ParallelExtractor::collect_finished() {
   std::vector<ExtractResult> done = std::move(failed_to_start_);
   failed_to_start_.clear();
   const auto now = Clock::now();
-  for (auto it = running_.begin(); it != running_.end();) {
-    const bool eof = it->fd < 0;
-    const bool late = !eof && now >= it->deadline;
-    if (!eof && !late) {
-      ++it;
-      continue;
+  for (auto& worker : workers_) {
+    if (worker.busy) {
+      if (const std::size_t n = isolation::answer_length(worker.output); n > 0) {
+        std::string answer = worker.output.substr(0, n);
+        worker.output.erase(0, n);
+        done.push_back(isolation::interpret(0, std::move(answer), false, worker.file, options_.limits));
+        worker.busy = false;
+        if (++worker.documents >= kDocumentsPerWorker) reap(worker, false);
+      } else if (worker.ended || now >= worker.deadline) {
+        const bool late = !worker.ended;
+        if (late) ::kill(worker.pid, SIGKILL);
+        const int status = wait_for(worker.pid);
+        worker.pid = -1;
+        done.push_back(isolation::interpret(status, std::move(worker.output), late, worker.file,
+                                            options_.limits));
+        worker.busy = false;
+      }
     }
-    done.push_back(finish(*it, late));
-    it = running_.erase(it);
+    if (!worker.busy && worker.ended) reap(worker, false);
   }
+  std::erase_if(workers_, [](const Worker& w) { return w.pid < 0; });
   return done;
 }
 
@@ -119,19 +183,23 @@ std::vector<ExtractResult> ParallelExtractor::poll(std::chrono::milliseconds tim
   const auto until = Clock::now() + timeout;
   start_queued();
   std::vector<ExtractResult> done = collect_finished();
-  while (done.empty() && !running_.empty()) {
+  while (done.empty() && pending() > 0) {
     auto wake = until;
-    for (const auto& child : running_) wake = std::min(wake, child.deadline);
+    std::vector<pollfd> fds;
+    std::vector<Worker*> watched;
+    for (auto& worker : workers_) {
+      if (!worker.busy) continue;
+      wake = std::min(wake, worker.deadline);
+      fds.push_back({worker.fd, POLLIN, 0});
+      watched.push_back(&worker);
+    }
     const auto wait = std::chrono::ceil<std::chrono::milliseconds>(wake - Clock::now());
     const int wait_ms = static_cast<int>(
         std::clamp<long long>(wait.count(), 0, std::numeric_limits<int>::max()));
-
-    std::vector<pollfd> fds;
-    for (const auto& child : running_) fds.push_back({child.fd, POLLIN, 0});
     const int ready = ::poll(fds.data(), fds.size(), wait_ms);
     if (ready < 0 && errno != EINTR) break;
     for (std::size_t i = 0; ready > 0 && i < fds.size(); ++i)
-      if (fds[i].revents != 0) read_from(running_[i]);
+      if (fds[i].revents != 0) read_from(*watched[i]);
 
     done = collect_finished();
     start_queued();

@@ -1,11 +1,12 @@
 #include "index/index_writer.h"
 
-#include <unordered_map>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "index/passage_document.h"
+#include "index/prepared_codec.h"
+#include "index/prepared_document.h"
 #include "index/schema.h"
 #include "index/store.h"
 #include "index/synonyms.h"
@@ -47,18 +48,12 @@ struct IndexWriter::Impl {
   std::string dir;
   IndexInfo info;
   Xapian::WritableDatabase db;
-  Xapian::TermGenerator generator;
   std::vector<SynonymGroup> synonyms = default_synonyms();
-  ConceptDetector concepts{synonyms};
+  DocumentPreparer preparer{info};
 
   Impl(const std::filesystem::path& d, const IndexInfo& i, OpenMode mode)
       : dir(d.string()), info(i), db(open_writable(d, mode)) {
     store::check_schema(db, dir);
-    generator.set_stemmer(Xapian::Stem("english"));
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    // No FLAG_SPELLING: it updates the spelling table once per word
-    // occurrence, a large share of the writer's time. add_spelling_of()
-    // stores the same words with the same frequencies once per document.
     // Everything until commit() is one transaction, so that destroying the
     // writer discards it (a plain WritableDatabase commits when closed).
     db.begin_transaction();
@@ -70,20 +65,27 @@ struct IndexWriter::Impl {
       store::erase_document_record(db, old->doc_id);
   }
 
-  // The spelling data FLAG_SPELLING would add for `xd`: every unprefixed
-  // term (prefixes are capitals; words are lower-cased) with its wdf, which
-  // is its number of occurrences in the passage text.
-  static void count_spelling(const Xapian::Document& xd,
-                             std::unordered_map<std::string, Xapian::termcount>& counts) {
-    for (auto it = xd.termlist_begin(); it != xd.termlist_end(); ++it) {
-      const std::string& word = *it;
-      if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;
-      counts[word] += it.get_wdf();
-    }
+  // Throws Xapian::SerialisationError on bad bytes.
+  static std::vector<Xapian::Document> unserialise(const PreparedDocument& prepared) {
+    std::vector<Xapian::Document> passages;
+    passages.reserve(prepared.passages.size());
+    for (const auto& bytes : prepared.passages) passages.push_back(Xapian::Document::unserialise(bytes));
+    return passages;
   }
 
-  void add_spelling(const std::unordered_map<std::string, Xapian::termcount>& counts) {
-    for (const auto& [word, count] : counts) db.add_spelling(word, count);
+  int put(const PreparedDocument& prepared, const std::vector<Xapian::Document>& passages,
+          const SourceRecord& source) {
+    forget_source(source.path);
+    for (const auto& xd : passages) db.add_document(xd);
+    for (const auto& [word, count] : prepared.spelling) db.add_spelling(word, count);
+    store::write_document_record(db, prepared.doc_id, prepared.record);
+    SourceRecord entry = source;
+    entry.status = "indexed";
+    entry.doc_id = prepared.doc_id;
+    entry.passages = static_cast<int>(passages.size());
+    if (entry.pages == 0) entry.pages = prepared.pages;
+    store::write_source(db, entry);
+    return entry.passages;
   }
 
   void add_synonyms() {
@@ -109,24 +111,25 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::put_document(const Document& doc, const SourceRecord& source) {
   guarded(impl_->dir, "put_document", [&] {
-    impl_->forget_source(source.path);
-    const PassageContext context{doc, source.path, impl_->info, impl_->concepts};
-    int order = 0;
-    std::unordered_map<std::string, Xapian::termcount> spelling;
-    for (const auto& passage : doc.passages) {
-      Xapian::Document xd = make_passage_document(impl_->generator, context, passage, ++order);
-      Impl::count_spelling(xd, spelling);
-      impl_->db.add_document(xd);
-    }
-    impl_->add_spelling(spelling);
-    store::write_document_record(impl_->db, make_document_record(doc, source.path));
-    SourceRecord entry = source;
-    entry.status = "indexed";
-    entry.doc_id = doc.id;
-    entry.passages = static_cast<int>(doc.passages.size());
-    if (entry.pages == 0) entry.pages = doc.pages;
-    store::write_source(impl_->db, entry);
+    const PreparedDocument prepared = decode(impl_->preparer.prepare(doc, source.path));
+    impl_->put(prepared, Impl::unserialise(prepared), source);
   });
+}
+
+Expected<int> IndexWriter::put_prepared(const std::string& prepared, const SourceRecord& source) {
+  // Decoded in full before anything is written, so bad bytes change nothing.
+  PreparedDocument decoded;
+  std::vector<Xapian::Document> passages;
+  try {
+    decoded = decode(prepared);
+    passages = Impl::unserialise(decoded);
+  } catch (const std::invalid_argument& e) {
+    return make_error(ErrorCode::internal, e.what(), source.path, "index");
+  } catch (const Xapian::Error& e) {
+    return make_error(ErrorCode::internal, "undecodable passage: " + e.get_description(),
+                      source.path, "index");
+  }
+  return guarded(impl_->dir, "put_prepared", [&] { return impl_->put(decoded, passages, source); });
 }
 
 void IndexWriter::record_failure(const SourceRecord& source) {

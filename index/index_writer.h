@@ -66,6 +66,11 @@ class IndexWriter {
   // Replaces everything indexed for source.path by doc, and the manifest
   // entry by source (status forced to "indexed"). doc.passages must be tagged.
   void put_document(const Document& doc, const SourceRecord& source);
+  // The same from DocumentPreparer::prepare's bytes (built elsewhere, e.g. in
+  // an extraction child, with this writer's IndexInfo). Returns the number
+  // of passages stored; `internal` when the bytes cannot be decoded, and
+  // then nothing is changed.
+  Expected<int> put_prepared(const std::string& prepared, const SourceRecord& source);
   // Removes any passages the source had; stores the entry as "failed".
   void record_failure(const SourceRecord& source);
   // Removes a source's passages, document record and manifest entry.

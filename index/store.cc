@@ -69,6 +69,11 @@ void write_document_record(Xapian::WritableDatabase& db, const DocumentRecord& r
   db.set_metadata(key(schema::kDocKeyPrefix, record.id), to_json(record).dump());
 }
 
+void write_document_record(Xapian::WritableDatabase& db, const std::string& doc_id,
+                           const std::string& json) {
+  db.set_metadata(key(schema::kDocKeyPrefix, doc_id), json);
+}
+
 void erase_document_record(Xapian::WritableDatabase& db, const std::string& doc_id) {
   db.set_metadata(key(schema::kDocKeyPrefix, doc_id), "");
 }

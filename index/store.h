@@ -33,6 +33,9 @@ std::optional<SourceRecord> read_source(const Xapian::Database& db, const std::s
 std::vector<SourceRecord> read_sources(const Xapian::Database& db);
 
 void write_document_record(Xapian::WritableDatabase& db, const DocumentRecord& record);
+// `json` is to_json(record).dump() of the record with that id.
+void write_document_record(Xapian::WritableDatabase& db, const std::string& doc_id,
+                           const std::string& json);
 void erase_document_record(Xapian::WritableDatabase& db, const std::string& doc_id);
 std::optional<DocumentRecord> read_document_record(const Xapian::Database& db, const std::string& doc_id);
 std::vector<DocumentRecord> read_document_records(const Xapian::Database& db);  // sorted by id

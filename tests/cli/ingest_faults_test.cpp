@@ -65,6 +65,23 @@ TEST_CASE("Ingest: crashing, hanging and fake PDFs fail alone, with reasons", "[
   CHECK(status_json(index)["documents"] == 2);
 }
 
+TEST_CASE("Ingest: a file that exhausts memory fails alone with memory_limit", "[cli][ingest][faults]") {
+  // Through the real binary, whatever allocator it links: an allocator whose
+  // operator new cannot throw must still end in memory_limit, not crashed.
+  TempDir tmp;
+  fs::path dir = tmp / "corpus", index = tmp / "index";
+  make_review(dir / "good-a.pdf", "Child A");
+  make_review(dir / "greedy.pdf", "Child G");
+  make_review(dir / "good-b.pdf", "Child B");
+  std::vector<std::string> args{dir.string(), "--index", index.string(), "--jobs", "1",
+                                "--memory-limit", "768"};
+  int code = -1;
+  auto report = ingest_json(args, with_fault("alloc:greedy"), &code);
+  CHECK(code == 1);
+  CHECK(report["documents"]["added"] == 2);
+  CHECK(failure_reasons(report) == std::vector<std::string>{"greedy.pdf:memory_limit"});
+}
+
 TEST_CASE("Ingest: a second ingest on the same index exits 4 at once", "[cli][ingest][lock]") {
   TempDir tmp;
   fs::path dir = tmp / "corpus", index = tmp / "index";

@@ -161,6 +161,30 @@ TEST_CASE("Ingest: a taxonomy change re-tags stored passages without extraction"
   CHECK(status_json(c.index)["themes"] == tagged["themes"]);
 }
 
+TEST_CASE("Ingest: a validated taxonomy keeps its version on reruns, however it is written", "[cli][ingest]") {
+  // Reruns take the version from a plain `version:` line instead of parsing
+  // the file; anything less plain goes to the YAML parser. Same answer.
+  const std::string yaml = read_file(source_path("pipeline/tagging/default_taxonomy.yaml"));
+  const auto at = yaml.find("version: \"2024.2\"\n");
+  REQUIRE(at != std::string::npos);
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"version: \"2031.7\"", "2031.7"},      {"version: '2031.8'", "2031.8"},
+      {"version: 2031.9   ", "2031.9"},        {"version: 2032.1 # comment", "2032.1"},
+      {"version: \"2032 \\\"b\\\"\"", "2032 \"b\""}};
+  for (const auto& [line, version] : cases) {
+    Corpus c;
+    std::string edited = yaml;
+    edited.replace(at, std::string("version: \"2024.2\"").size(), line);
+    write_file(c.tmp / "taxonomy.yaml", edited);
+    const std::vector<std::string> args{"--taxonomy", (c.tmp / "taxonomy.yaml").string()};
+    CHECK(c.ingest(args)["taxonomy"]["version"] == version);
+    auto rerun = c.ingest(args, c.no_extraction());
+    CHECK(rerun["taxonomy"]["version"] == version);
+    CHECK(rerun["taxonomy"]["changed"] == false);
+    CHECK(status_json(c.index)["taxonomy"]["version"] == version);
+  }
+}
+
 TEST_CASE("Ingest: an invalid taxonomy is exit 2 before any work", "[cli][ingest]") {
   Corpus c;
   write_file(c.tmp / "bad.yaml", "version: 1\nthemes:\n  - id: not_a_theme\n");

@@ -219,3 +219,72 @@ TEST_CASE("ParallelExtractor: poll returns results as they finish; destructor re
   pool.reset();  // kills and reaps the stuck child instead of waiting an hour
   SUCCEED("destructor returned");
 }
+
+TEST_CASE("ParallelExtractor: workers are reused, and a dead one is replaced", "[extractors][isolation]") {
+  TempDir dir;
+  std::vector<std::filesystem::path> files;
+  for (int i = 0; i < 3; ++i) files.push_back(review_pdf(dir, fmt::format("a-{}.pdf", i)));
+  files.push_back(review_pdf(dir, "kaput.pdf"));
+  for (int i = 3; i < 5; ++i) files.push_back(review_pdf(dir, fmt::format("a-{}.pdf", i)));
+  FaultSwitch fault("crash:kaput");
+  ParallelOptions options;
+  options.limits = short_limits();
+  options.max_children = 1;  // one worker at a time: submission order is completion order
+  options.post_process = [](Document& d) { d.warnings = {std::to_string(::getpid())}; };
+  ParallelExtractor pool(options);
+  for (const auto& f : files) pool.submit(f);
+  std::vector<ExtractResult> results;
+  pool.drain([&](ExtractResult&& r) { results.push_back(std::move(r)); });
+  REQUIRE(results.size() == files.size());
+  auto pid_of = [&](std::size_t i) {
+    REQUIRE(results[i].document.has_value());
+    return results[i].document->warnings.at(0);
+  };
+  for (std::size_t i = 0; i < files.size(); ++i) CHECK(results[i].path == files[i]);
+  CHECK(pid_of(0) == pid_of(1));
+  CHECK(pid_of(1) == pid_of(2));
+  REQUIRE_FALSE(results[3].document.has_value());
+  CHECK(results[3].document.error().code == ErrorCode::crashed);
+  CHECK(pid_of(4) == pid_of(5));
+  CHECK(pid_of(4) != pid_of(0));  // a fresh worker after the crash
+  CHECK(pid_of(0) != std::to_string(::getpid()));
+}
+
+TEST_CASE("ParallelExtractor: the payload comes back byte for byte", "[extractors][isolation]") {
+  TempDir dir;
+  const auto pdf = review_pdf(dir, "payload.pdf", 30);
+  const auto broken = review_pdf(dir, "payload-throws.pdf");
+  ParallelOptions options;
+  options.limits = short_limits();
+  options.payload = [](Document& d) {
+    if (d.file.find("throws") != std::string::npos) throw std::runtime_error("cannot encode");
+    std::string bytes = fmt::format("{} passages", d.passages.size());
+    bytes += std::string("\0\xff\x80 ", 4);  // not JSON-safe: must not be mangled
+    for (int copy = 0; copy < 6; ++copy)  // bigger than a socket buffer
+      for (const auto& p : d.passages) bytes += p.text;
+    d.passages.clear();
+    return bytes;
+  };
+  ParallelExtractor pool(options);
+  pool.submit(pdf);
+  pool.submit(broken);
+  std::map<std::string, ExtractResult> results;
+  pool.drain([&](ExtractResult&& r) { results.emplace(r.path.string(), std::move(r)); });
+  auto in_process = extract_document(pdf, {});
+  REQUIRE(in_process.has_value());
+  std::string expected = fmt::format("{} passages", in_process->passages.size());
+  expected += std::string("\0\xff\x80 ", 4);
+  for (int copy = 0; copy < 6; ++copy)
+    for (const auto& p : in_process->passages) expected += p.text;
+  const auto& good = results.at(pdf.string());
+  REQUIRE(good.document.has_value());
+  CHECK(good.document->passages.empty());
+  CHECK(good.document->title == in_process->title);
+  CHECK(expected.size() > 200000);
+  CHECK(good.payload == expected);
+  const auto& bad = results.at(broken.string());
+  REQUIRE_FALSE(bad.document.has_value());
+  CHECK(bad.document.error().code == ErrorCode::internal);
+  CHECK(bad.document.error().stage == "payload");
+  CHECK(bad.payload.empty());
+}

@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
+#include "index/document_record.h"
 #include "index/index_reader.h"
+#include "index/prepared_document.h"
 #include "index/schema.h"
 #include "index/searcher.h"
 #include "tests/index/sample_library.h"
@@ -238,4 +242,55 @@ TEST_CASE("IndexReader: resolve accepts a doc id or a source path", "[index]") {
   auto counts = reader.theme_counts();
   CHECK(counts.at("babies") == 4);
   CHECK(counts.at("not_in_school") == 1);
+}
+
+TEST_CASE("IndexWriter: put_prepared stores what put_document stores", "[index]") {
+  TempDir direct, prepared;
+  auto docs = testing::sample_library();
+  testing::build_library(direct.path(), docs);
+  {
+    DocumentPreparer preparer(testing::sample_info());
+    IndexWriter writer(prepared.path(), testing::sample_info());
+    for (const auto& d : docs) {
+      auto stored = writer.put_prepared(preparer.prepare(d, testing::source_for(d).path),
+                                        testing::source_for(d));
+      REQUIRE(stored.has_value());
+      CHECK(*stored == static_cast<int>(d.passages.size()));
+    }
+    writer.commit();
+  }
+  IndexReader a(direct.path()), b(prepared.path());
+  CHECK(b.passage_count() == a.passage_count());
+  REQUIRE(b.documents().size() == a.documents().size());
+  CHECK(to_json(*b.document("child-a")) == to_json(*a.document("child-a")));
+  CHECK(b.source("reviews/child-a.pdf")->passages == 3);
+  CHECK(b.source("reviews/child-a.pdf")->doc_id == "child-a");
+  for (const char* query : {"midwife", "exclusion", "sleeping", "\"health visitor\""})
+    CHECK(total_for(prepared.path(), query) == total_for(direct.path(), query));
+  IndexWriter writer(prepared.path(), testing::sample_info());
+  auto loaded = writer.load_document("reviews/child-a.pdf");
+  REQUIRE(loaded);
+  REQUIRE(loaded->passages.size() == docs[0].passages.size());
+  CHECK(loaded->passages[1].text == docs[0].passages[1].text);
+}
+
+TEST_CASE("IndexWriter: put_prepared refuses bad bytes and changes nothing", "[index]") {
+  TempDir tmp;
+  auto docs = testing::sample_library();
+  testing::build_library(tmp.path(), docs);
+  DocumentPreparer preparer(testing::sample_info());
+  const std::string good = preparer.prepare(docs[0], testing::source_for(docs[0]).path);
+  {
+    IndexWriter writer(tmp.path(), testing::sample_info());
+    for (const std::string& bad : {std::string(), std::string("rlp1"), good.substr(0, good.size() / 2),
+                                   good + "x"}) {
+      auto stored = writer.put_prepared(bad, testing::source_for(docs[0]));
+      REQUIRE_FALSE(stored.has_value());
+      CHECK(stored.error().code == ErrorCode::internal);
+    }
+    writer.commit();
+  }
+  IndexReader reader(tmp.path());
+  CHECK(reader.passage_count() == 8);
+  CHECK(reader.source("reviews/child-a.pdf")->passages == 3);
 }
