@@ -15,15 +15,8 @@ FacetCounter::FacetCounter(const FacetTable* table) : table_(table) {
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double weight) {
+  if (table_) return add(doc.get_docid(), weight);
   ++total;
-  if (table_) {
-    const Xapian::docid did = doc.get_docid();
-    const std::uint32_t d = table_->doc_of(did);
-    ++per_table_doc_[d];
-    ++per_theme_set_[table_->theme_set_of(did)];
-    if (!best_.empty() && weight > best_[d].weight) best_[d] = {weight, did};
-    return;
-  }
   std::string value = doc.get_value(schema::kFacetSlot);
   if (run_length_ > 0 && value == run_value_) {
     ++run_length_;
@@ -32,6 +25,14 @@ void FacetCounter::operator()(const Xapian::Document& doc, double weight) {
   flush_run();
   run_value_ = std::move(value);
   run_length_ = 1;
+}
+
+void FacetCounter::add(Xapian::docid did, double weight) {
+  ++total;
+  const std::uint32_t d = table_->doc_of(did);
+  ++per_table_doc_[d];
+  ++per_theme_set_[table_->theme_set_of(did)];
+  if (!best_.empty() && weight > best_[d].weight) best_[d] = {weight, did};
 }
 
 std::vector<FacetCounter::Best> FacetCounter::best_by_document() const {

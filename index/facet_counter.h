@@ -29,6 +29,8 @@ class FacetCounter : public Xapian::MatchSpy {
   explicit FacetCounter(const FacetTable* table);
 
   void operator()(const Xapian::Document& doc, double weight) override;
+  // The same, for one match known by docid (needs a table).
+  void add(Xapian::docid did, double weight = 0);
   // Turns the raw counts into the fields below.
   void tally();
 

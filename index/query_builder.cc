@@ -95,12 +95,21 @@ std::vector<Xapian::Query> filters(const SearchRequest& r) {
   if (!r.partnership.empty())
     out.push_back(any_of(schema::kPartnershipPrefix, {r.partnership}, ValueForm::partnership));
   for (const auto& fact : r.facts) out.emplace_back(std::string(schema::kFactPrefix) + fact);
-  if (r.year_from || r.year_to) {
-    auto from = Xapian::sortable_serialise(r.year_from.value_or(0));
-    auto to = Xapian::sortable_serialise(r.year_to.value_or(9999));
-    out.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kYearSlot, from, to);
-  }
   return out;
+}
+
+// Unknown years are stored as 0 (passage_document.cc); a range never
+// includes them, as in `stats` (index/statistics.cc).
+Xapian::Query year_range(const SearchRequest& r) {
+  auto from = Xapian::sortable_serialise(r.year_from.value_or(1));
+  auto to = Xapian::sortable_serialise(r.year_to.value_or(kOpenYearTo));
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kYearSlot, from, to);
+}
+
+Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& extra) {
+  if (extra.empty()) return query;
+  Xapian::Query all(Xapian::Query::OP_AND, extra.begin(), extra.end());
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, all);
 }
 
 // Text terms are lower-case words, "Z" stems, or heading words; boolean
@@ -138,11 +147,12 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& reque
     built.has_text = !built.wildcard_prefixes.empty() || has_text_terms(query);
   }
   auto extra = filters(request);
-  if (!extra.empty()) {
-    Xapian::Query all(Xapian::Query::OP_AND, extra.begin(), extra.end());
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, all);
-  }
-  return query;
+  built.without_year_range = filtered(query, extra);
+  if (!request.year_from && !request.year_to) return built.without_year_range;
+  built.year_from = request.year_from;
+  built.year_to = request.year_to;
+  extra.push_back(year_range(request));
+  return filtered(query, extra);
 }
 
 }  // namespace reviewlens::index

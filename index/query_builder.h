@@ -9,17 +9,21 @@
 
 #include "index/searcher.h"
 
-namespace Xapian {
-class Database;
-class Query;
-}  // namespace Xapian
+#include <xapian.h>
 
 namespace reviewlens::index {
+
+// The upper end of a --from range without --to.
+inline constexpr int kOpenYearTo = 9999;
 
 struct BuiltQuery {
   std::optional<std::string> suggestion;       // spelling-corrected query string
   std::vector<std::string> wildcard_prefixes;  // lower-case, from "word*" in the query
   bool has_text = false;                       // false: filters only (sort by date)
+  // The returned query but for the --from/--to year range, which is left
+  // here as numbers so a search can apply it from the facet table.
+  Xapian::Query without_year_range;
+  std::optional<int> year_from, year_to;
 };
 
 // Throws FatalError (exit code 2) when the query string cannot be parsed.

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/docid_matcher.h"
 #include "index/facet_counter.h"
 #include "index/highlighter.h"
 #include "index/query_builder.h"
@@ -112,14 +113,36 @@ struct Searcher::Impl {
     return facet_table->get();
   }
 
-  // Relevance order; counts taken while ranking every match.
+  // Counts the whole match set from the posting lists when the query
+  // allows it (index/docid_matcher.h); false: the caller counts through
+  // the matcher. The year range is read from the facet table.
+  bool count_directly(const BuiltQuery& built, FacetCounter& counts) {
+    const FacetTable* table = facets();
+    if (!table) return false;
+    auto ids = match_docids(db, built.without_year_range);
+    if (!ids) return false;
+    const bool ranged = built.year_from || built.year_to;
+    const int from = built.year_from.value_or(1), to = built.year_to.value_or(kOpenYearTo);
+    for (Xapian::docid did : *ids) {
+      const int year = ranged ? table->docs()[table->doc_of(did)].year : 0;
+      if (!ranged || (year >= from && year <= to)) counts.add(did);
+    }
+    counts.tally();
+    return true;
+  }
+
+  // Relevance order. Counted already: only the page is ranked (Xapian's
+  // top k is exact without weighing every match, and breaks ties by
+  // lower docid just the same). Otherwise counts are taken while ranking
+  // every match.
   std::vector<PageHit> ranked(const Xapian::Query& query, const SearchRequest& request,
-                              FacetCounter& counts) const {
+                              FacetCounter& counts, bool counted) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    enquire.add_matchspy(&counts);
     const auto offset = static_cast<Xapian::doccount>(request.offset);
     const auto limit = static_cast<Xapian::doccount>(request.limit);
+    if (counted && request.grouping == Grouping::passages) return page_of(enquire.get_mset(offset, limit));
+    enquire.add_matchspy(&counts);
     if (request.grouping == Grouping::by_document && counts.can_keep_best()) {
       counts.keep_best();
       enquire.get_mset(0, 0, db.get_doccount());
@@ -140,8 +163,8 @@ struct Searcher::Impl {
   // counting itself, so the counting pass runs unsorted and unweighted,
   // and only the few documents of the page are then sorted.
   std::vector<PageHit> listed(const Xapian::Query& query, const SearchRequest& request,
-                              FacetCounter& counts) const {
-    {
+                              FacetCounter& counts, bool counted) const {
+    if (!counted) {
       Xapian::Enquire enquire(db);
       enquire.set_query(query);
       enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -197,8 +220,11 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   BuiltQuery built;
   Xapian::Query query = build_query(impl_->db, request, built);
   FacetCounter counts(impl_->facets());
-  std::vector<PageHit> page =
-      built.has_text ? impl_->ranked(query, request, counts) : impl_->listed(query, request, counts);
+  // Ranking by document weighs every match anyway, and counts as it goes.
+  const bool counted =
+      !(built.has_text && request.grouping == Grouping::by_document) && impl_->count_directly(built, counts);
+  std::vector<PageHit> page = built.has_text ? impl_->ranked(query, request, counts, counted)
+                                             : impl_->listed(query, request, counts, counted);
   SearchResult result;
   result.total = counts.total;
   result.documents = counts.per_doc.size();

@@ -239,6 +239,14 @@ const std::vector<SearchRequest> kVariedRequests = {
     {.themes = {"babies", "domestic_abuse"}, .theme_match = ThemeMatch::any, .limit = 2, .offset = 1},
     {.groups = {"national"}, .grouping = Grouping::by_document},
     {.types = {DocType::lcspr}, .year_from = 2023},
+    // The direct count (index/docid_matcher.h) against the matcher's: NOT,
+    // OR, synonyms, open year ranges, and queries it leaves to the matcher.
+    {.query = "baby NOT bruising"},
+    {.query = "midwife OR police", .themes = {"babies"}, .year_to = 2022},
+    {.query = "DA", .year_from = 2020, .year_to = 2022},
+    {.query = "\"health visitor\" OR bruis*"},
+    {.query = "information", .limit = 1, .offset = 2},
+    {.year_to = 2021},
 };
 
 }  // namespace
@@ -325,4 +333,27 @@ TEST_CASE("Searcher: by_document keeps the first of equally good passages, with 
   std::filesystem::remove(tmp.path() / "search-facets.bin");
   std::filesystem::create_directory(tmp.path() / "search-facets.bin");
   check_same(Searcher(tmp.path()).search(r), cached);
+}
+
+TEST_CASE("Searcher: a year range leaves out documents of unknown year, as stats does", "[index]") {
+  TempDir tmp;
+  auto docs = testing::sample_library();
+  docs.push_back(testing::document("undated", DocType::other, 0, "",
+                                   {testing::passage("The midwife saw the baby at home.", 1, "1.1", {"babies"})}));
+  testing::build_library(tmp.path(), docs);
+  Searcher searcher(tmp.path());
+  auto docs_of = [](const SearchResult& r) {
+    std::set<std::string> ids;
+    for (const auto& h : r.hits) ids.insert(h.doc);
+    return ids;
+  };
+  CHECK(docs_of(searcher.search({.query = "midwife"})).count("undated") == 1);
+  for (const SearchRequest& r : {SearchRequest{.query = "midwife", .year_to = 2030},
+                                 SearchRequest{.themes = {"babies"}, .year_to = 2030},
+                                 SearchRequest{.query = "\"the baby\"", .year_to = 2030}}) {
+    auto result = searcher.search(r);
+    CHECK(docs_of(result).count("undated") == 0);
+    CHECK(result.total == result.hits.size());
+    CHECK(result.year_facet.count("") == 0);
+  }
 }
