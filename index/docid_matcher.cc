@@ -36,18 +36,67 @@ std::optional<std::vector<Set>> children(const Xapian::Database& db, const Xapia
   return out;
 }
 
-Set intersection(std::vector<Set> sets) {
-  std::erase_if(sets, [](const Set& s) { return s.everything; });
-  if (sets.empty()) return {true, {}};
-  // Smallest first: each step is bounded by the shorter list.
+const std::string* leaf_term(const Xapian::Query& q, std::string& storage) {
+  if (q.get_type() != Xapian::Query::LEAF_TERM) return nullptr;
+  auto term = q.get_unique_terms_begin();
+  if (term == q.get_unique_terms_end() || (*term).empty()) return nullptr;
+  storage = *term;
+  return &storage;
+}
+
+// Keeps the docids that `term` also indexes, probing its posting list with
+// skip_to instead of reading it whole: a filter such as a document type can
+// index most passages while the words match few.
+Docids probe(const Xapian::Database& db, const std::string& term, Docids ids) {
+  auto it = db.postlist_begin(term);
+  const auto end = db.postlist_end(term);
+  std::size_t kept = 0;
+  for (Xapian::docid did : ids) {
+    it.skip_to(did);
+    if (it == end) break;
+    if (*it == did) ids[kept++] = did;
+  }
+  ids.resize(kept);
+  return ids;
+}
+
+// AND and FILTER: the rarest side is read whole; other terms are probed,
+// other subqueries intersected.
+std::optional<Set> intersection(const Xapian::Database& db, const Xapian::Query& q) {
+  std::vector<std::string> terms;
+  std::vector<Set> sets;
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    const Xapian::Query sub = q.get_subquery(i);
+    std::string term;
+    if (leaf_term(sub, term)) {
+      terms.push_back(std::move(term));
+      continue;
+    }
+    auto s = evaluate(db, sub);
+    if (!s) return std::nullopt;
+    if (!s->everything) sets.push_back(std::move(*s));
+  }
+  std::sort(terms.begin(), terms.end(), [&db](const std::string& a, const std::string& b) {
+    return db.get_termfreq(a) < db.get_termfreq(b);
+  });
   std::sort(sets.begin(), sets.end(), [](const Set& a, const Set& b) { return a.ids.size() < b.ids.size(); });
-  Docids acc = std::move(sets[0].ids);
-  for (std::size_t i = 1; i < sets.size() && !acc.empty(); ++i) {
+  if (sets.empty() && terms.empty()) return Set{true, {}};
+  Docids acc;
+  std::size_t first_term = 0;
+  if (sets.empty() || (!terms.empty() && db.get_termfreq(terms[0]) < sets[0].ids.size())) {
+    acc = postings(db, terms[0]);
+    first_term = 1;
+  } else {
+    acc = std::move(sets[0].ids);
+    sets.erase(sets.begin());
+  }
+  for (auto& s : sets) {
     Docids next;
-    std::set_intersection(acc.begin(), acc.end(), sets[i].ids.begin(), sets[i].ids.end(), std::back_inserter(next));
+    std::set_intersection(acc.begin(), acc.end(), s.ids.begin(), s.ids.end(), std::back_inserter(next));
     acc = std::move(next);
   }
-  return {false, std::move(acc)};
+  for (std::size_t i = first_term; i < terms.size() && !acc.empty(); ++i) acc = probe(db, terms[i], std::move(acc));
+  return Set{false, std::move(acc)};
 }
 
 Set union_of(std::vector<Set> sets) {
@@ -83,11 +132,7 @@ std::optional<Set> evaluate(const Xapian::Database& db, const Xapian::Query& q) 
     case Xapian::Query::LEAF_MATCH_ALL: return Set{true, {}};
     case Xapian::Query::LEAF_MATCH_NOTHING: return Set{};
     case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_FILTER: {
-      auto sets = children(db, q);
-      if (!sets) return std::nullopt;
-      return intersection(std::move(*sets));
-    }
+    case Xapian::Query::OP_FILTER: return intersection(db, q);
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_SYNONYM:
     case Xapian::Query::OP_MAX: {
