@@ -65,6 +65,12 @@ std::vector<std::string> RuleReader::read_strings(const YAML::Node& node, std::s
     return out;
   }
   for (const auto& item : node) {
+    // A nested list is spliced in, so a shared list (a YAML alias such as
+    // *procedural) can be combined with a rule's own entries.
+    if (item.IsSequence()) {
+      for (auto& nested : read_strings(item, owner, rule)) out.push_back(std::move(nested));
+      continue;
+    }
     if (!item.IsScalar() || item.Scalar().find_first_not_of(" \t*") == std::string::npos) {
       problem(item, owner, rule, "empty or non-string entry in list");
       continue;
@@ -98,11 +104,17 @@ PatternList RuleReader::read_lists(const YAML::Node& node, std::string_view owne
   if (node["patterns"]) {
     const YAML::Node patterns = node["patterns"];
     list.patterns = read_strings(patterns, owner, rule);
-    for (const auto& item : patterns) {
-      if (!item.IsScalar()) continue;
+    auto check = [&](const YAML::Node& item) {
+      if (!item.IsScalar()) return;
       std::string regex = component_regex(PatternList{{}, {item.Scalar()}, 0}, case_mode);
       if (auto error = regex_error(regex))
         problem(item, owner, rule, fmt::format("invalid pattern '{}': {}", item.Scalar(), *error));
+    };
+    for (const auto& item : patterns) {
+      if (item.IsSequence())
+        for (const auto& nested : item) check(nested);
+      else
+        check(item);
     }
   }
   return list;
