@@ -174,8 +174,8 @@ Rule RuleReader::read_rule(const YAML::Node& node, std::string_view owner) {
   }
   rule.id = scalar(node, "id", owner);
   if (rule.id.empty()) problem(node, owner, {}, "rule without 'id'");
-  check_keys(node, {"id", "phrases", "patterns", "near", "exclude", "negation", "case", "weight",
-                    "kinds", "sections", "note"},
+  check_keys(node, {"id", "phrases", "patterns", "near", "exclude", "exclude_passage", "negation", "case",
+                    "weight", "kinds", "sections", "note"},
              owner, rule.id);
   if (auto mode = scalar(node, "case", owner, rule.id); !mode.empty()) {
     if (mode == "sensitive") rule.case_mode = CaseMode::sensitive;
@@ -191,6 +191,8 @@ Rule RuleReader::read_rule(const YAML::Node& node, std::string_view owner) {
     problem(node, owner, rule.id, "a rule has either phrases/patterns or near, not both");
   if (!rule.near && rule.any.empty()) problem(node, owner, rule.id, "empty rule: no phrases, patterns or near");
   if (node["exclude"]) rule.exclude = read_patterns(node["exclude"], owner, rule.id, rule.case_mode);
+  if (node["exclude_passage"])
+    rule.exclude_passage = read_patterns(node["exclude_passage"], owner, rule.id, rule.case_mode);
   if (node["weight"]) {
     rule.weight = read_number(node["weight"], 0, owner, rule.id, 1.0);
     if (rule.weight == 0) problem(node["weight"], owner, rule.id, "'weight' must be > 0");

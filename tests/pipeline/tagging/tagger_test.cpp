@@ -157,3 +157,11 @@ TEST_CASE("Tagger: child_lived_experience not for routine sightings or adults",
   INFO(text);
   CHECK_FALSE(has(tagged(text), "child_lived_experience"));
 }
+
+TEST_CASE("Tagger: a child's words on arrest are an account to police, not the child's voice",
+          "[tagging][tagger]") {
+  CHECK(has(tagged("Child Q said he was frightened of the older boys."), "child_lived_experience"));
+  CHECK_FALSE(has(tagged("Police: Child Q (15) arrested at the station with cash and two phones. "
+                         "Child Q said he had been visiting a friend."),
+                  "child_lived_experience"));
+}
