@@ -165,3 +165,11 @@ TEST_CASE("Tagger: a child's words on arrest are an account to police, not the c
                          "Child Q said he had been visiting a friend."),
                   "child_lived_experience"));
 }
+
+TEST_CASE("Tagger: a parent worried about the child's low mood is not parental mental health",
+          "[tagging][tagger]") {
+  CHECK_FALSE(has(tagged("Mother was concerned about Child A's low mood and took him to the GP."),
+                  "parental_mental_health"));
+  CHECK(has(tagged("Mother's low mood worsened after the birth and she stopped going out."),
+            "parental_mental_health"));
+}
