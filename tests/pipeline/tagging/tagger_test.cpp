@@ -173,3 +173,16 @@ TEST_CASE("Tagger: a parent worried about the child's low mood is not parental m
   CHECK(has(tagged("Mother's low mood worsened after the birth and she stopped going out."),
             "parental_mental_health"));
 }
+
+TEST_CASE("Tagger: controlling behaviour, caring for an ill parent, a child's self-injury",
+          "[tagging][tagger]") {
+  CHECK(has(tagged("Mr D controlled the family's money and did not allow Mother to see her friends."),
+            "domestic_abuse"));
+  CHECK(has(tagged("Neighbours made several reports of shouting and banging at the flat."), "domestic_abuse"));
+  // A teenager keeping his phone from his mother is not abuse of her.
+  CHECK_FALSE(has(tagged("He had a second phone that he would not let her see."), "domestic_abuse"));
+  CHECK(has(tagged("Nobody recognised that Child H was looking after her disabled father."), "young_carers"));
+  CHECK(has(tagged("Child L had been cutting her arms since Year 8."), "child_mental_health"));
+  CHECK(has(tagged("By the spring Child Q had stopped eating at school."), "child_mental_health"));
+  CHECK_FALSE(has(tagged("Mother had stopped eating properly after the separation."), "child_mental_health"));
+}
