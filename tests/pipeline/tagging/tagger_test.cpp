@@ -186,3 +186,16 @@ TEST_CASE("Tagger: controlling behaviour, caring for an ill parent, a child's se
   CHECK(has(tagged("By the spring Child Q had stopped eating at school."), "child_mental_health"));
   CHECK_FALSE(has(tagged("Mother had stopped eating properly after the separation."), "child_mental_health"));
 }
+
+TEST_CASE("Tagger: training gaps, choices, deregistration; a BSL interpreter is not race",
+          "[tagging][tagger]") {
+  CHECK(has(tagged("Staff had not received any training on working with fathers."), "leadership_culture"));
+  CHECK(has(tagged("The health visitor felt unable to disagree with the paediatrician's view."),
+            "leadership_culture"));
+  CHECK(has(tagged("Child E was seen as making lifestyle choices rather than as a victim."),
+            "risks_outside_family"));
+  CHECK(has(tagged("The parents deregistered Child Z to avoid a fine."), "not_in_school"));
+  CHECK_FALSE(has(tagged("Child T, who is deaf, was not offered a British Sign Language interpreter."),
+                  "race_ethnicity_culture"));
+  CHECK(has(tagged("No interpreter was booked although Mother spoke little English."), "race_ethnicity_culture"));
+}
