@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <limits>
 
+#include "pipeline/tagging/passage_veto.h"
 #include "pipeline/tagging/rule_engine.h"
 #include "pipeline/text/normalise.h"
 
@@ -57,7 +58,8 @@ PassageView view_of(const Passage& p, const std::vector<Span>& sentences) {
 
 FactFinder::FactFinder(const Taxonomy& taxonomy)
     : facts_(taxonomy.facts),
-      engine_(std::make_unique<RuleEngine>(value_groups(taxonomy.facts), taxonomy.assertion)) {}
+      engine_(std::make_unique<RuleEngine>(value_groups(taxonomy.facts), taxonomy.assertion)),
+      veto_(std::make_unique<PassageVeto>(engine_->groups())) {}
 
 FactFinder::~FactFinder() = default;
 FactFinder::FactFinder(FactFinder&&) noexcept = default;
@@ -69,7 +71,9 @@ std::vector<CaseFact> FactFinder::find(const Document& doc) const {
     const Passage& p = doc.passages[i];
     std::vector<Span> computed;
     if (p.sentences.empty() && !p.text.empty()) computed = text::sentence_spans(p.text);
-    for (const auto& match : engine_->match(view_of(p, p.sentences.empty() ? computed : p.sentences))) {
+    auto matches = engine_->match(view_of(p, p.sentences.empty() ? computed : p.sentences));
+    veto_->apply(p.text, matches);
+    for (const auto& match : matches) {
       Sighting& s = sightings[match.group];
       s.score += match.score;
       if (!s.seen && !match.hits.empty()) {

@@ -21,6 +21,7 @@
 namespace reviewlens::tagging {
 
 class RuleEngine;
+class PassageVeto;
 
 class FactFinder {
  public:
@@ -36,6 +37,7 @@ class FactFinder {
  private:
   std::vector<Fact> facts_;
   std::unique_ptr<RuleEngine> engine_;  // one group per fact value, facts_ order
+  std::unique_ptr<PassageVeto> veto_;   // rules' exclude_passage, over engine_'s groups
 };
 
 }  // namespace reviewlens::tagging

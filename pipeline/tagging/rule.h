@@ -55,6 +55,7 @@ struct Rule {
   PatternList any;
   std::optional<Near> near;
   PatternList exclude;  // a match here vetoes this rule's matches in the same sentence
+  PatternList exclude_passage;  // a match anywhere vetoes the rule in the passage (passage_veto.h)
   NegationMode negation = NegationMode::apply;
   CaseMode case_mode = CaseMode::insensitive;
   double weight = 1.0;  // added once to the group's score when the rule matches

@@ -65,6 +65,12 @@ std::vector<std::string> RuleReader::read_strings(const YAML::Node& node, std::s
     return out;
   }
   for (const auto& item : node) {
+    // A nested list is spliced in, so a shared list (a YAML alias such as
+    // *procedural) can be combined with a rule's own entries.
+    if (item.IsSequence()) {
+      for (auto& nested : read_strings(item, owner, rule)) out.push_back(std::move(nested));
+      continue;
+    }
     if (!item.IsScalar() || item.Scalar().find_first_not_of(" \t*") == std::string::npos) {
       problem(item, owner, rule, "empty or non-string entry in list");
       continue;
@@ -98,11 +104,17 @@ PatternList RuleReader::read_lists(const YAML::Node& node, std::string_view owne
   if (node["patterns"]) {
     const YAML::Node patterns = node["patterns"];
     list.patterns = read_strings(patterns, owner, rule);
-    for (const auto& item : patterns) {
-      if (!item.IsScalar()) continue;
+    auto check = [&](const YAML::Node& item) {
+      if (!item.IsScalar()) return;
       std::string regex = component_regex(PatternList{{}, {item.Scalar()}, 0}, case_mode);
       if (auto error = regex_error(regex))
         problem(item, owner, rule, fmt::format("invalid pattern '{}': {}", item.Scalar(), *error));
+    };
+    for (const auto& item : patterns) {
+      if (item.IsSequence())
+        for (const auto& nested : item) check(nested);
+      else
+        check(item);
     }
   }
   return list;
@@ -162,8 +174,8 @@ Rule RuleReader::read_rule(const YAML::Node& node, std::string_view owner) {
   }
   rule.id = scalar(node, "id", owner);
   if (rule.id.empty()) problem(node, owner, {}, "rule without 'id'");
-  check_keys(node, {"id", "phrases", "patterns", "near", "exclude", "negation", "case", "weight",
-                    "kinds", "sections", "note"},
+  check_keys(node, {"id", "phrases", "patterns", "near", "exclude", "exclude_passage", "negation", "case",
+                    "weight", "kinds", "sections", "note"},
              owner, rule.id);
   if (auto mode = scalar(node, "case", owner, rule.id); !mode.empty()) {
     if (mode == "sensitive") rule.case_mode = CaseMode::sensitive;
@@ -179,6 +191,8 @@ Rule RuleReader::read_rule(const YAML::Node& node, std::string_view owner) {
     problem(node, owner, rule.id, "a rule has either phrases/patterns or near, not both");
   if (!rule.near && rule.any.empty()) problem(node, owner, rule.id, "empty rule: no phrases, patterns or near");
   if (node["exclude"]) rule.exclude = read_patterns(node["exclude"], owner, rule.id, rule.case_mode);
+  if (node["exclude_passage"])
+    rule.exclude_passage = read_patterns(node["exclude_passage"], owner, rule.id, rule.case_mode);
   if (node["weight"]) {
     rule.weight = read_number(node["weight"], 0, owner, rule.id, 1.0);
     if (rule.weight == 0) problem(node["weight"], owner, rule.id, "'weight' must be > 0");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pipeline/tagging/passage_veto.h"
 #include "pipeline/tagging/rule_engine.h"
 
 namespace reviewlens::tagging {
@@ -17,7 +18,8 @@ std::vector<RuleGroup> theme_groups(const Taxonomy& taxonomy) {
 }  // namespace
 
 Tagger::Tagger(const Taxonomy& taxonomy)
-    : engine_(std::make_unique<RuleEngine>(theme_groups(taxonomy), taxonomy.assertion)) {}
+    : engine_(std::make_unique<RuleEngine>(theme_groups(taxonomy), taxonomy.assertion)),
+      veto_(std::make_unique<PassageVeto>(engine_->groups())) {}
 
 Tagger::~Tagger() = default;
 Tagger::Tagger(Tagger&&) noexcept = default;
@@ -38,7 +40,8 @@ void Tagger::tag(Passage& passage) const {
   };
   thread_local std::vector<Ref> refs;
   refs.clear();
-  const auto matches = engine_->match(view);
+  auto matches = engine_->match(view);
+  veto_->apply(passage.text, matches);
   std::size_t themes = 0;
   for (const auto& match : matches) {
     const std::string& theme = engine_->groups()[match.group].id;

@@ -16,6 +16,7 @@
 namespace reviewlens::tagging {
 
 class RuleEngine;
+class PassageVeto;
 
 class Tagger {
  public:
@@ -34,6 +35,7 @@ class Tagger {
 
  private:
   std::unique_ptr<RuleEngine> engine_;
+  std::unique_ptr<PassageVeto> veto_;  // rules' exclude_passage, over engine_'s groups
 };
 
 }  // namespace reviewlens::tagging

@@ -110,3 +110,92 @@ TEST_CASE("Tagger: strategic themes only in recommendations or learning", "[tagg
   CHECK(has(p, "getting_upstream"));
   CHECK(has(p, "assessing_effectiveness"));
 }
+
+// Taxonomy 2024.4: how reviews say whether the child was seen, heard and
+// known, in constructions rather than one case's words. Passages are
+// fictional; each names the construction it stands for.
+TEST_CASE("Tagger: child_lived_experience from general constructions", "[tagging][tagger]") {
+  auto text = GENERATE(as<std::string>{},
+      // seen or spoken to alone, by pronoun
+      "She was never seen alone by her social worker, and visits were arranged in advance.",
+      "Neither sibling was spoken to on their own during the assessment.",
+      // practitioners did not ask / speak to the child (base-form verbs)
+      "Professionals did not ask Child D about his wishes before he returned home.",
+      "Practitioners did not speak to Child T about the bruising.",
+      // the child's voice named after the noun, and the child's account
+      "The voice of Child C is largely missing from agency records.",
+      "Child G's account of the evening was not recorded.",
+      // the child lost from view
+      "Practitioners lost sight of Child F as their work shifted to Mother's housing and debt.",
+      "The focus was on the adults rather than on the children throughout the assessment.",
+      // behaviour read as communication
+      "His behaviour at school was seen as defiance rather than as a way of telling adults that "
+      "something was wrong.",
+      // what a day was like, a child with nobody to tell, arriving hungry
+      "It is hard to find any picture of what an ordinary day was like for Child M.",
+      "Child D told her teacher that she had nobody to talk to about home.",
+      "Child B often arrived at nursery hungry and in the same clothes as the day before.",
+      "Teachers described Child C as a quiet, withdrawn girl.");
+  INFO(text);
+  CHECK(has(tagged(text), "child_lived_experience"));
+}
+
+TEST_CASE("Tagger: child_lived_experience not for routine sightings or adults",
+          "[tagging][tagger]") {
+  auto text = GENERATE(as<std::string>{},
+      // seeing a child for a health check is not knowing the child's life
+      "The GP saw the child for a routine eight-week check and recorded no concerns.",
+      "Police attended and saw the children, who were asleep upstairs.",
+      // an adult not seen alone, an adult's views, an adult arriving
+      "Mr B was never seen alone by probation and his account was accepted.",
+      "Father's views were not sought, and he was not invited to the conference.",
+      "Mr B arrived at the contact centre smelling of alcohol.",
+      "Mother had nobody to turn to after her own mother died.",
+      // a crying baby is the babies theme; a baby not seen is left to it
+      "The baby cried constantly during the first month.",
+      "The health visitor did not see Baby K in person until she was three months old.");
+  INFO(text);
+  CHECK_FALSE(has(tagged(text), "child_lived_experience"));
+}
+
+TEST_CASE("Tagger: a child's words on arrest are an account to police, not the child's voice",
+          "[tagging][tagger]") {
+  CHECK(has(tagged("Child Q said he was frightened of the older boys."), "child_lived_experience"));
+  CHECK_FALSE(has(tagged("Police: Child Q (15) arrested at the station with cash and two phones. "
+                         "Child Q said he had been visiting a friend."),
+                  "child_lived_experience"));
+}
+
+TEST_CASE("Tagger: a parent worried about the child's low mood is not parental mental health",
+          "[tagging][tagger]") {
+  CHECK_FALSE(has(tagged("Mother was concerned about Child A's low mood and took him to the GP."),
+                  "parental_mental_health"));
+  CHECK(has(tagged("Mother's low mood worsened after the birth and she stopped going out."),
+            "parental_mental_health"));
+}
+
+TEST_CASE("Tagger: controlling behaviour, caring for an ill parent, a child's self-injury",
+          "[tagging][tagger]") {
+  CHECK(has(tagged("Mr D controlled the family's money and did not allow Mother to see her friends."),
+            "domestic_abuse"));
+  CHECK(has(tagged("Neighbours made several reports of shouting and banging at the flat."), "domestic_abuse"));
+  // A teenager keeping his phone from his mother is not abuse of her.
+  CHECK_FALSE(has(tagged("He had a second phone that he would not let her see."), "domestic_abuse"));
+  CHECK(has(tagged("Nobody recognised that Child H was looking after her disabled father."), "young_carers"));
+  CHECK(has(tagged("Child L had been cutting her arms since Year 8."), "child_mental_health"));
+  CHECK(has(tagged("By the spring Child Q had stopped eating at school."), "child_mental_health"));
+  CHECK_FALSE(has(tagged("Mother had stopped eating properly after the separation."), "child_mental_health"));
+}
+
+TEST_CASE("Tagger: training gaps, choices, deregistration; a BSL interpreter is not race",
+          "[tagging][tagger]") {
+  CHECK(has(tagged("Staff had not received any training on working with fathers."), "leadership_culture"));
+  CHECK(has(tagged("The health visitor felt unable to disagree with the paediatrician's view."),
+            "leadership_culture"));
+  CHECK(has(tagged("Child E was seen as making lifestyle choices rather than as a victim."),
+            "risks_outside_family"));
+  CHECK(has(tagged("The parents deregistered Child Z to avoid a fine."), "not_in_school"));
+  CHECK_FALSE(has(tagged("Child T, who is deaf, was not offered a British Sign Language interpreter."),
+                  "race_ethnicity_culture"));
+  CHECK(has(tagged("No interpreter was booked although Mother spoke little English."), "race_ethnicity_culture"));
+}

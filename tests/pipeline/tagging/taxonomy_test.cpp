@@ -119,6 +119,34 @@ TEST_CASE("Taxonomy: every problem is reported with theme, rule and line", "[tag
   CHECK(duplicate);
 }
 
+TEST_CASE("Taxonomy: a shared list (YAML alias) is spliced into a rule's own list",
+          "[tagging][taxonomy]") {
+  std::string babies =
+      "  - id: babies\n    group: practice\n    name: B\n    description: D\n    rules:\n"
+      "      - id: first\n        phrases: [infant]\n"
+      "        exclude: {patterns: &shared ['shared one', 'shared two']}\n"
+      "      - id: second\n        phrases: [baby]\n"
+      "        exclude: {phrases: [cot], patterns: [*shared, 'own one']}\n";
+  auto load = parse_taxonomy(valid_yaml("babies", babies), "t.yaml");
+  INFO(all_problems(load));
+  REQUIRE(load.ok());
+  const auto& theme = *std::find_if(load.taxonomy->themes.begin(), load.taxonomy->themes.end(),
+                                    [](const auto& t) { return t.id == "babies"; });
+  const auto& rule = theme.rules.rules.at(1);
+  CHECK(rule.exclude.patterns == std::vector<std::string>{"shared one", "shared two", "own one"});
+  CHECK(rule.exclude.phrases == std::vector<std::string>{"cot"});
+
+  // A bad pattern inside the spliced list is reported at its own line.
+  std::string bad =
+      "  - id: babies\n    group: practice\n    name: B\n    description: D\n    rules:\n"
+      "      - id: nested\n        phrases: [baby]\n"
+      "        exclude:\n          patterns:\n            - ['fine', '(broken']\n";
+  auto yaml = valid_yaml("babies", bad);
+  auto broken = parse_taxonomy(yaml, "t.yaml");
+  CHECK_FALSE(broken.ok());
+  CHECK(has_problem(broken, line_of(yaml, "'(broken'"), "babies", "nested", "invalid pattern"));
+}
+
 TEST_CASE("Taxonomy: missing themes, bad group, empty rules and YAML syntax", "[tagging][taxonomy]") {
   SECTION("missing theme") {
     auto load = parse_taxonomy(valid_yaml("young_carers", ""), "t.yaml");
