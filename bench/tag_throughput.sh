@@ -82,6 +82,9 @@ row() {  # input, MB, label, command
 
 mb() { python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$1"; }
 startup=$(timed "\"$bin\" tag ${tax_args[*]} </dev/null")
+# Load next to the figures: the machine is shared, and CPU time still
+# suffers when another job competes for cache and memory bandwidth.
+echo "load before: $(uptime)"
 echo "reviewlens: $bin   patterns: $(wc -l <"$patterns")   startup (load + compile taxonomy): ${startup#* } s CPU"
 echo "| input     |     MB | command                              | wall s  | CPU s   | MB/s CPU |"
 echo "|-----------|--------|--------------------------------------|---------|---------|----------|"
@@ -97,3 +100,4 @@ for input in dense real; do
   row "$label" 1.0 "grep -E -i -o | wc -l (all matches)" \
     "LC_ALL=C grep -E -i -o -f \"$patterns\" \"$work/head-1mb.txt\" | wc -l"
 done
+echo "load after: $(uptime)"
