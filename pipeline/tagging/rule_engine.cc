@@ -44,6 +44,7 @@
 
 #include "pipeline/core/error.h"
 #include "pipeline/tagging/assertion_context.h"
+#include "pipeline/tagging/passage_state.h"
 #include "pipeline/tagging/pattern_text.h"
 #include "pipeline/tagging/span_finder.h"
 #include "pipeline/tagging/text_spans.h"
@@ -89,92 +90,6 @@ bool in_scope(const Scope& scope, const RE2* sections, const PassageView& passag
   return RE2::PartialMatch(passage.heading, *sections) ||
          RE2::PartialMatch(passage.para, *sections);
 }
-
-// Working memory for one passage, kept per thread and reused: the engine is
-// const and shared between threads, and allocating these for every passage
-// cost more than matching most passages. Entries are valid only when their
-// stamp equals `epoch`, so starting a passage clears nothing (and a passage
-// abandoned by an exception leaves nothing stale behind).
-struct Scratch {
-  std::uint32_t epoch = 0;
-  std::vector<std::uint32_t> present_stamp;  // slot -> epoch the Set reported it in
-  std::vector<std::uint32_t> spans_stamp;    // slot -> epoch spans[slot] was filled in
-  std::vector<std::vector<Span>> spans;
-  std::vector<int> found;
-  std::vector<Span> near_spans;
-  std::vector<Span> sentences;
-  SpanFinder::Scratch finder;
-  std::vector<std::uint32_t> group_stamp;  // group -> epoch one of its rules' slots had candidates
-
-  void begin(std::size_t slots) {
-    if (present_stamp.size() < slots) {
-      present_stamp.resize(slots, 0);
-      spans_stamp.resize(slots, 0);
-      spans.resize(slots);
-    }
-    if (++epoch == 0) {  // wrapped: old stamps could look current
-      std::fill(present_stamp.begin(), present_stamp.end(), 0);
-      std::fill(spans_stamp.begin(), spans_stamp.end(), 0);
-      std::fill(group_stamp.begin(), group_stamp.end(), 0);
-      epoch = 1;
-    }
-  }
-};
-
-// One passage being matched: which slots occur, their spans and the
-// sentence boundaries, each found on first use. With a span finder
-// (`finder` set) a slot occurs when it has spans; otherwise the Set said so.
-class PassageState {
- public:
-  PassageState(const std::vector<std::unique_ptr<RE2>>& slots, const SpanFinder* finder,
-               const PassageView& passage, Scratch& scratch)
-      : slots_(slots), finder_(finder), passage_(passage), scratch_(scratch) {}
-
-  std::string_view text() const { return passage_.text; }
-  Scratch& scratch() { return scratch_; }
-  const SpanFinder* finder() const { return finder_; }
-
-  bool present(int slot) {
-    if (slot < 0) return true;
-    if (!finder_) return scratch_.present_stamp[slot] == scratch_.epoch;
-    if (finder_->covers(slot) && !finder_->may_match(slot, scratch_.finder)) return false;
-    return !spans(slot).empty();
-  }
-  void mark_present(int slot) { scratch_.present_stamp[slot] = scratch_.epoch; }
-
-  const std::vector<Span>& spans(int slot) {
-    auto& cached = scratch_.spans[slot];
-    if (scratch_.spans_stamp[slot] != scratch_.epoch) {
-      cached.clear();
-      if (finder_ && finder_->covers(slot))
-        finder_->find(slot, *slots_[slot], passage_.text, scratch_.finder, cached);
-      else
-        find_all_into(*slots_[slot], passage_.text, 0, passage_.text.size(), cached);
-      scratch_.spans_stamp[slot] = scratch_.epoch;
-    }
-    return cached;
-  }
-
-  const SentenceIndex& sentences() {
-    if (!sentences_) {
-      std::span<const Span> spans = passage_.sentences;
-      if (passage_.sentence_source == SentenceSource::compute_when_needed) {
-        scratch_.sentences.clear();
-        if (!passage_.text.empty()) scratch_.sentences = text::sentence_spans(passage_.text);
-        spans = scratch_.sentences;
-      }
-      sentences_.emplace(spans, passage_.text.size());
-    }
-    return *sentences_;
-  }
-
- private:
-  const std::vector<std::unique_ptr<RE2>>& slots_;
-  const SpanFinder* finder_;
-  const PassageView& passage_;
-  Scratch& scratch_;
-  std::optional<SentenceIndex> sentences_;
-};
 
 }  // namespace
 
@@ -393,8 +308,8 @@ const std::vector<RuleGroup>& RuleEngine::groups() const { return impl_->groups;
 
 std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
   std::vector<GroupMatch> out;
-  // Per thread because `match` is const and called concurrently; see Scratch.
-  thread_local Scratch scratch;
+  // Per thread because `match` is const and called concurrently; see EngineScratch (passage_state.h).
+  thread_local EngineScratch scratch;
   scratch.begin(impl_->slots.size());
   const SpanFinder* finder =
       impl_->finder && SpanFinder::usable_for(passage.text) ? &*impl_->finder : nullptr;

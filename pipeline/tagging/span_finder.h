@@ -46,8 +46,8 @@ struct SlotSource {
 
 class SpanFinder {
  public:
-  // Per-thread working memory, reused between passages (see Scratch in
-  // rule_engine.cc for the epoch scheme).
+  // Per-thread working memory, reused between passages (see EngineScratch in
+  // passage_state.h for the epoch scheme).
   struct Scratch {
     struct Candidate {
       std::uint32_t pos;
