@@ -212,6 +212,8 @@ void StartFilter::add(const std::string& bytes) {
   lengths_ |= 1u << n;
   std::uint32_t h = slot(key, n);
   bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  if (n == 1) singles_[key >> 6] |= std::uint64_t{1} << (key & 63);
+  if (n >= 2) pairs_[(key & 0xFFFF) >> 6] |= std::uint64_t{1} << (key & 63);
 }
 
 bool StartFilter::may_start(std::string_view text, std::size_t pos) const {
@@ -229,13 +231,15 @@ bool StartFilter::may_start(std::string_view text, std::size_t pos) const {
   std::uint64_t spaces = bytes_equal(raw, ' ') & valid;
   if ((odd_space | (spaces & (spaces << 8))) != 0) return true;
   const std::uint64_t key = (raw | 0x2020202020202020ull) & valid;
-  std::uint64_t hit = 0;
-  std::uint64_t mask = 0xFF;
-  for (std::size_t k = 1; k <= n; ++k, mask = (mask << 8) | 0xFF) {
+  if (n >= 1 && (singles_[(key & 0xFF) >> 6] >> (key & 63) & 1)) return true;  // a one-byte string is spelled
+  if (n < 2 || !(pairs_[(key & 0xFFFF) >> 6] >> (key & 63) & 1)) return false;
+  std::uint64_t mask = 0xFFFF;
+  for (std::size_t k = 2; k <= n; ++k, mask = (mask << 8) | 0xFF) {
+    if (!(lengths_ >> k & 1)) continue;
     std::uint32_t h = slot(key & mask, k);
-    hit |= (bits_[h >> 6] >> (h & 63)) & (lengths_ >> k);
+    if (bits_[h >> 6] >> (h & 63) & 1) return true;
   }
-  return hit & 1;
+  return false;
 }
 
 std::uint64_t word_starts64(std::string_view text, std::size_t from) {

@@ -71,6 +71,9 @@ class PrefixTrie {
 // Bytes are compared with 0x20 set (ASCII case folding, and then some);
 // kSpaceRun counts as one space, so a window holding other whitespace or two
 // spaces in a row always passes. A false positive only costs a walk.
+// Before hashing, an exact table of the first two key bytes (and one of the
+// first byte of one-byte strings) turns most word starts away: that test
+// and the lengths are checked shortest first, stopping at the first hit.
 class StartFilter {
  public:
   void add(const std::string& bytes);
@@ -84,6 +87,8 @@ class StartFilter {
 
   std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>((std::size_t{1} << kBits) / 64, 0);
   std::uint32_t lengths_ = 0;  // bit k: some string has k key bytes
+  std::vector<std::uint64_t> pairs_ = std::vector<std::uint64_t>(65536 / 64, 0);  // first two key bytes
+  std::array<std::uint64_t, 4> singles_{};  // key byte of one-byte strings
 };
 
 // Bit i of the result is set when text[from + i] (i < 64, within the text)

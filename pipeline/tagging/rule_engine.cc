@@ -26,9 +26,9 @@
 //
 // Cost (see bench/tag_throughput.sh and docs/rules.md, "Speed"): the scan
 // (trie walks at word starts that pass a small filter), then the candidate
-// checks; spans, exclusions, terminators and sentence boundaries (ICU, now
-// the largest single cost) are computed only when a rule that got this far
-// needs them. The Set scan alone measured 70-200 MB/s on this taxonomy
+// checks; spans, exclusions, terminators and sentence boundaries (ICU only
+// for text the plain splitter of text/sentences.h cannot decide) are
+// computed only when a rule that got this far needs them. The Set scan alone measured 70-200 MB/s on this taxonomy
 // (slower on varied prose, as its DFA keeps meeting new states), and one
 // RE2 pass per reported slot about 2 ns/byte each: the reason for the finder.
 #include "pipeline/tagging/rule_engine.h"
