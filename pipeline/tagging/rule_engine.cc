@@ -53,12 +53,10 @@
 namespace reviewlens::tagging {
 namespace {
 
-constexpr int64_t kSetMemory = int64_t{256} << 20;
-
 RE2::Options engine_options() {
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(kSetMemory);
+  options.set_max_mem(kEngineMemory);
   return options;
 }
 
@@ -95,7 +93,7 @@ bool in_scope(const Scope& scope, const RE2* sections, const PassageView& passag
 
 struct RuleEngine::Impl {
   std::vector<RuleGroup> groups;
-  std::vector<std::unique_ptr<RE2>> slots;
+  SlotRegexes slots;
   std::vector<SlotSource> sources;  // per slot, for the span finder
   std::unordered_map<std::string, int> slot_of;
   RE2::Set set{engine_options(), RE2::UNANCHORED};
@@ -112,7 +110,7 @@ struct RuleEngine::Impl {
     std::string error;
     int index = set.Add(regex, &error);
     if (index < 0) throw FatalError(fmt::format("{}: invalid pattern: {}", where, error), exit_code::kUsage);
-    slots.push_back(std::make_unique<RE2>(regex, engine_options()));
+    slots.add(regex);
     sources.push_back(SlotSource{&list, case_mode});
     slot_of.emplace(regex, index);
     return index;
@@ -141,7 +139,8 @@ struct RuleEngine::Impl {
       }
       compiled.push_back(std::move(cg));
     }
-    if (!slots.empty() && !set.Compile())
+    slots.freeze();
+    if (slots.size() != 0 && !set.Compile())
       throw FatalError("rule patterns too large to compile together", exit_code::kUsage);
     finder.emplace(sources);
     sources.clear();  // they point into the cues argument
@@ -168,7 +167,7 @@ struct RuleEngine::Impl {
 
   // Marks the slots occurring anywhere in the text; false when none does.
   bool find_present(PassageState& state) const {
-    if (slots.empty()) return false;
+    if (slots.size() == 0) return false;
     auto& found = state.scratch().found;
     found.clear();
     RE2::Set::ErrorInfo info{};
@@ -179,7 +178,7 @@ struct RuleEngine::Impl {
     if (info.kind == RE2::Set::kNoError) return false;
     bool any = false;
     for (std::size_t i = 0; i < slots.size(); ++i)
-      if (RE2::PartialMatch(state.text(), *slots[i])) {
+      if (RE2::PartialMatch(state.text(), slots.get(static_cast<int>(i)))) {
         state.mark_present(static_cast<int>(i));
         any = true;
       }
