@@ -210,7 +210,7 @@ struct RuleEngine::Impl {
   std::size_t rule_hits(const CompiledRule& cr, PassageState& state,
                         std::vector<RuleHit>& hits) const;
   void match_group(std::size_t g, const PassageView& passage, PassageState& state,
-                   std::vector<GroupMatch>& out) const;
+                   std::vector<GroupMatch>& out, std::size_t& used) const;
 };
 
 const std::vector<Span>& RuleEngine::Impl::rule_spans(const CompiledRule& cr,
@@ -267,12 +267,18 @@ std::size_t RuleEngine::Impl::rule_hits(const CompiledRule& cr, PassageState& st
 
 // Slot presence is checked before scope: it is a table lookup, while a
 // `sections` scope runs a regex on the heading and para label.
-void RuleEngine::Impl::match_group(std::size_t g, const PassageView& passage,
-                                   PassageState& state, std::vector<GroupMatch>& out) const {
+// Writes into out[used] (reusing its hits' storage) and counts it only if
+// the group holds.
+void RuleEngine::Impl::match_group(std::size_t g, const PassageView& passage, PassageState& state,
+                                   std::vector<GroupMatch>& out, std::size_t& used) const {
   const RuleGroup& group = groups[g];
   const CompiledGroup& cg = compiled[g];
   std::optional<bool> group_in_scope;
-  GroupMatch gm{g, 0, {}};
+  if (used == out.size()) out.emplace_back();
+  GroupMatch& gm = out[used];
+  gm.group = g;
+  gm.score = 0;
+  gm.hits.clear();
   for (const auto& cr : cg.rules) {
     if (!slots_present(cr, state)) continue;
     if (!group_in_scope) group_in_scope = in_scope(group.scope, cg.sections.get(), passage);
@@ -290,7 +296,7 @@ void RuleEngine::Impl::match_group(std::size_t g, const PassageView& passage,
   for (std::size_t i = 1; i < gm.hits.size() && gm.hits.size() <= 32; ++i)
     for (std::size_t j = i; j > 0 && gm.hits[j].span.start < gm.hits[j - 1].span.start; --j)
       std::swap(gm.hits[j], gm.hits[j - 1]);
-  out.push_back(std::move(gm));
+  ++used;
 }
 
 RuleEngine::RuleEngine(std::vector<RuleGroup> groups, AssertionCues cues)
@@ -307,6 +313,12 @@ const std::vector<RuleGroup>& RuleEngine::groups() const { return impl_->groups;
 
 std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
   std::vector<GroupMatch> out;
+  out.resize(match_into(passage, out));
+  return out;
+}
+
+std::size_t RuleEngine::match_into(const PassageView& passage, std::vector<GroupMatch>& out) const {
+  std::size_t used = 0;
   // Per thread because `match` is const and called concurrently; see EngineScratch (passage_state.h).
   thread_local EngineScratch scratch;
   scratch.begin(impl_->slots.size());
@@ -314,9 +326,9 @@ std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
       impl_->finder && SpanFinder::usable_for(passage.text) ? &*impl_->finder : nullptr;
   PassageState state(impl_->slots, finder, passage, scratch);
   if (!finder) {
-    if (!impl_->find_present(state)) return out;
-    for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out);
-    return out;
+    if (!impl_->find_present(state)) return used;
+    for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out, used);
+    return used;
   }
   finder->scan(passage.text, scratch.finder);
   scratch.group_stamp.resize(impl_->groups.size(), 0);
@@ -324,8 +336,8 @@ std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
     for (std::uint32_t g : impl_->groups_of_slot[slot]) scratch.group_stamp[g] = scratch.epoch;
   for (std::size_t g = 0; g < impl_->groups.size(); ++g)
     if (scratch.group_stamp[g] == scratch.epoch || impl_->always_visit[g])
-      impl_->match_group(g, passage, state, out);
-  return out;
+      impl_->match_group(g, passage, state, out, used);
+  return used;
 }
 
 }  // namespace reviewlens::tagging
