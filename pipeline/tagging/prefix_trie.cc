@@ -18,7 +18,6 @@ namespace {
 constexpr auto kRun = static_cast<unsigned char>(kSpaceRun);
 constexpr std::uint64_t kOnes = 0x0101010101010101ull;
 constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
-constexpr std::uint64_t kHigh = 0x8080808080808080ull;
 
 bool is_space(unsigned char c) { return is_re2_space_byte(c); }
 
@@ -74,17 +73,20 @@ void PrefixTrie::freeze() {
     if (i != 0) {
       labels_.push_back(order[i].key);
       while (build_[b].outputs.empty() && build_[b].children.size() == 1 &&
-             labels_.size() - n.label_begin < 0xFFFF) {
+             labels_.size() - n.label_begin < 0x7FFF) {
         labels_.push_back(build_[b].children.begin()->first);
         b = build_[b].children.begin()->second;
       }
     }
     n.label_size = static_cast<std::uint16_t>(labels_.size() - n.label_begin);
+    bool plain = n.label_size <= 8;
     for (std::size_t k = 0; k < n.label_size && k < 8; ++k) {
       unsigned char c = labels_[n.label_begin + k];
       n.label8 |= std::uint64_t{c} << (8 * k);
       if (c >= 'a' && c <= 'z') n.fold8 |= std::uint64_t{0x20} << (8 * k);
+      if (c == kRun) plain = false;
     }
+    if (plain) n.label_size |= kWordCompare;
     if (!build_[b].outputs.empty()) {
       n.out_begin = static_cast<std::uint32_t>(outs_.size());
       outs_.insert(outs_.end(), build_[b].outputs.begin(), build_[b].outputs.end());
@@ -122,21 +124,20 @@ std::uint32_t PrefixTrie::child(const Node& n, unsigned char folded) const {
 
 // Whether the text spells the node's label at `pos`; moves `pos` past it.
 // Labels of up to 8 plain bytes (no kSpaceRun) are compared in one go.
-bool PrefixTrie::spell(const Node& n, std::string_view text, std::size_t& pos) const {
+inline bool PrefixTrie::spell(const Node& n, std::string_view text, std::size_t& pos) const {
   const std::size_t size = text.size();
-  if (n.label_size <= 8 && pos + 8 <= size) {
-    const std::uint64_t valid = n.label_size == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n.label_size)) - 1;
-    // A zero byte of label8 inside the label is kSpaceRun (labels hold no NUL otherwise).
-    if (((n.label8 - kOnes) & ~n.label8 & kHigh & valid) == 0) {
-      std::uint64_t raw;
-      std::memcpy(&raw, text.data() + pos, 8);
-      pos += n.label_size;
-      return ((raw | n.fold8) & valid) == n.label8;
-    }
+  if ((n.label_size & kWordCompare) && pos + 8 <= size) {
+    const std::size_t length = n.label_size & ~kWordCompare;
+    const std::uint64_t valid = length == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * length)) - 1;
+    std::uint64_t raw;
+    std::memcpy(&raw, text.data() + pos, 8);
+    pos += length;
+    return ((raw | n.fold8) & valid) == n.label8;
   }
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char* label = labels_.data() + n.label_begin;
-  for (std::uint32_t k = 0; k < n.label_size; ++k) {
+  const std::size_t length = n.label_size & ~kWordCompare;
+  for (std::size_t k = 0; k < length; ++k) {
     if (label[k] == kRun) {
       if (!(pos < size && is_space(byte(pos)))) return false;
       while (pos < size && is_space(byte(pos))) ++pos;

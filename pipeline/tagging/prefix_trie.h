@@ -42,8 +42,9 @@ class PrefixTrie {
     std::uint32_t out_begin = 0;    // a run in outs_ ended by kEndOfOuts; 0 = no outputs
     std::uint32_t child_begin = 0;  // into children_
     std::uint16_t child_count = 0;
-    std::uint16_t label_size = 0;
+    std::uint16_t label_size = 0;  // kWordCompare set: up to 8 bytes, no kSpaceRun
   };
+  static constexpr std::uint16_t kWordCompare = 0x8000;
   static constexpr std::uint32_t kEndOfOuts = ~std::uint32_t{0};
   struct BuildNode {
     std::map<unsigned char, std::uint32_t> children;
