@@ -20,6 +20,8 @@
 # CPU time, which is steadier than wall time on a shared machine.
 #
 # usage: bench/tag_throughput.sh [BUILD_DIR=build] [SIZE_MB=200] [TAXONOMY]
+# With REF_BIN=/path/to/an/older/reviewlens set, that binary is timed too,
+# right after the current one on each input (a before/after in one run).
 # Inputs are written under ${TMPDIR:-/tmp}/reviewlens-tag-bench and reused.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -82,6 +84,9 @@ row() {  # input, MB, label, command
 
 mb() { python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$1"; }
 startup=$(timed "\"$bin\" tag ${tax_args[*]} </dev/null")
+# Load next to the figures: the machine is shared, and CPU time still
+# suffers when another job competes for cache and memory bandwidth.
+echo "load before: $(uptime)"
 echo "reviewlens: $bin   patterns: $(wc -l <"$patterns")   startup (load + compile taxonomy): ${startup#* } s CPU"
 echo "| input     |     MB | command                              | wall s  | CPU s   | MB/s CPU |"
 echo "|-----------|--------|--------------------------------------|---------|---------|----------|"
@@ -91,9 +96,13 @@ for input in dense real; do
   text_mb=$(mb "$text")
   label=$([ "$input" = dense ] && echo dense || echo real-like)
   row "$label" "$text_mb" "reviewlens tag (1 thread)" "\"$bin\" tag ${tax_args[*]} < \"$jsonl\""
+  if [ -n "${REF_BIN:-}" ]; then
+    row "$label" "$text_mb" "REF_BIN tag (1 thread)" "\"$REF_BIN\" tag ${tax_args[*]} < \"$jsonl\""
+  fi
   row "$label" "$text_mb" "grep -E -i -c (first match/line)" "LC_ALL=C grep -E -i -c -f \"$patterns\" \"$text\""
   row "$label" "$text_mb" "grep -E -i -c per theme ($(ls "$work"/themes | wc -l) runs)" "$(per_theme "$text")"
   head -c 1000000 "$text" >"$work/head-1mb.txt"
   row "$label" 1.0 "grep -E -i -o | wc -l (all matches)" \
     "LC_ALL=C grep -E -i -o -f \"$patterns\" \"$work/head-1mb.txt\" | wc -l"
 done
+echo "load after: $(uptime)"

@@ -37,7 +37,11 @@ PassageVeto& PassageVeto::operator=(PassageVeto&&) noexcept = default;
 bool PassageVeto::empty() const { return impl_->vetoes.empty(); }
 
 void PassageVeto::apply(std::string_view text, std::vector<GroupMatch>& matches) const {
-  if (impl_->vetoes.empty()) return;
+  matches.resize(apply(text, matches, matches.size()));
+}
+
+std::size_t PassageVeto::apply(std::string_view text, std::vector<GroupMatch>& matches, std::size_t n) const {
+  if (impl_->vetoes.empty()) return n;
   std::unordered_map<const Rule*, bool> vetoed;  // per passage: each pattern searched at most once
   auto is_vetoed = [&](const Rule* rule) {
     auto veto = impl_->vetoes.find(rule);
@@ -46,20 +50,22 @@ void PassageVeto::apply(std::string_view text, std::vector<GroupMatch>& matches)
     if (fresh) it->second = RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *veto->second);
     return it->second;
   };
-  for (auto& match : matches) {
+  const auto end = matches.begin() + static_cast<std::ptrdiff_t>(n);
+  for (auto match = matches.begin(); match != end; ++match) {
     std::vector<const Rule*> dropped;
-    std::erase_if(match.hits, [&](const RuleHit& hit) {
+    std::erase_if(match->hits, [&](const RuleHit& hit) {
       if (!is_vetoed(hit.rule)) return false;
       if (std::find(dropped.begin(), dropped.end(), hit.rule) == dropped.end()) dropped.push_back(hit.rule);
       return true;
     });
-    for (const Rule* rule : dropped) match.score -= rule->weight;  // the engine adds each rule once
+    for (const Rule* rule : dropped) match->score -= rule->weight;  // the engine adds each rule once
   }
-  std::erase_if(matches, [&](const GroupMatch& match) {
+  auto kept = std::remove_if(matches.begin(), end, [&](const GroupMatch& match) {
     const RuleGroup& group = (*impl_->groups)[match.group];
     return match.hits.empty() || match.score + 1e-9 < group.min_score ||
            static_cast<int>(match.hits.size()) < group.min_hits;
   });
+  return static_cast<std::size_t>(kept - matches.begin());
 }
 
 }  // namespace reviewlens::tagging

@@ -34,6 +34,9 @@ class PassageVeto {
   // Drops vetoed rules' hits from `matches` (for passage `text`) and the
   // groups that no longer meet their thresholds.
   void apply(std::string_view text, std::vector<GroupMatch>& matches) const;
+  // The same over the first n entries (RuleEngine::match_into's result);
+  // returns how many remain there. Entries past that are spare.
+  std::size_t apply(std::string_view text, std::vector<GroupMatch>& matches, std::size_t n) const;
 
  private:
   struct Impl;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 #include <tuple>
 
 #if defined(__SSE2__)
@@ -15,6 +16,8 @@ namespace reviewlens::tagging {
 namespace {
 
 constexpr auto kRun = static_cast<unsigned char>(kSpaceRun);
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
 
 bool is_space(unsigned char c) { return is_re2_space_byte(c); }
 
@@ -69,42 +72,81 @@ void PrefixTrie::freeze() {
     std::uint32_t b = order[i].build;
     if (i != 0) {
       labels_.push_back(order[i].key);
-      while (build_[b].outputs.empty() && build_[b].children.size() == 1) {
+      while (build_[b].outputs.empty() && build_[b].children.size() == 1 &&
+             labels_.size() - n.label_begin < 0x7FFF) {
         labels_.push_back(build_[b].children.begin()->first);
         b = build_[b].children.begin()->second;
       }
     }
     n.label_size = static_cast<std::uint16_t>(labels_.size() - n.label_begin);
-    n.out_begin = static_cast<std::uint32_t>(outs_.size());
-    n.out_count = static_cast<std::uint16_t>(build_[b].outputs.size());
-    outs_.insert(outs_.end(), build_[b].outputs.begin(), build_[b].outputs.end());
-    n.child_begin = static_cast<std::uint32_t>(child_key_.size());
-    for (auto [key, child] : build_[b].children) {
+    bool plain = n.label_size <= 8;
+    for (std::size_t k = 0; k < n.label_size && k < 8; ++k) {
+      unsigned char c = labels_[n.label_begin + k];
+      n.label8 |= std::uint64_t{c} << (8 * k);
+      if (c >= 'a' && c <= 'z') n.fold8 |= std::uint64_t{0x20} << (8 * k);
+      if (c == kRun) plain = false;
+    }
+    if (plain) n.label_size |= kWordCompare;
+    if (!build_[b].outputs.empty()) {
+      n.out_begin = static_cast<std::uint32_t>(outs_.size());
+      outs_.insert(outs_.end(), build_[b].outputs.begin(), build_[b].outputs.end());
+      outs_.push_back(kEndOfOuts);
+    }
+    n.child_begin = static_cast<std::uint32_t>(children_.size());
+    for (auto [key, child] : build_[b].children) {  // std::map: sorted by key
       auto number = static_cast<std::uint32_t>(order.size());
+      if (number >= (1u << 24)) throw std::length_error("prefix trie too large");
       order.push_back({child, key});
-      if (key == kRun) {
-        n.space_child = number;
+      if (i == 0 && key == kRun) {
+        root_space_child_ = number;
       } else if (i == 0) {
         for (int c = 0; c < 256; ++c)
           if (fold_ascii(static_cast<unsigned char>(c)) == key) root_[c] = number;
       } else {
-        child_key_.push_back(key);
-        child_node_.push_back(number);
+        children_.push_back(number << 8 | key);
       }
     }
-    n.child_count = static_cast<std::uint16_t>(child_key_.size() - n.child_begin);
+    n.child_count = static_cast<std::uint16_t>(children_.size() - n.child_begin);
     nodes_.push_back(n);
   }
   build_.clear();
 }
 
-std::uint32_t PrefixTrie::child(std::uint32_t node, unsigned char folded) const {
-  if (node == 0) return root_[folded];
-  const Node& n = nodes_[node];
-  const unsigned char* keys = child_key_.data() + n.child_begin;
-  for (std::uint32_t k = 0; k < n.child_count; ++k)  // keys are sorted
-    if (keys[k] >= folded) return keys[k] == folded ? child_node_[n.child_begin + k] : 0;
+// The child by folded byte `folded` (never kSpaceRun), 0 if none.
+std::uint32_t PrefixTrie::child(const Node& n, unsigned char folded) const {
+  const std::uint32_t* c = children_.data() + n.child_begin;
+  for (std::uint32_t k = 0; k < n.child_count; ++k) {  // keys are sorted
+    auto key = static_cast<unsigned char>(c[k]);
+    if (key >= folded) return key == folded ? c[k] >> 8 : 0;
+  }
   return 0;
+}
+
+// Whether the text spells the node's label at `pos`; moves `pos` past it.
+// Labels of up to 8 plain bytes (no kSpaceRun) are compared in one go.
+inline bool PrefixTrie::spell(const Node& n, std::string_view text, std::size_t& pos) const {
+  const std::size_t size = text.size();
+  if ((n.label_size & kWordCompare) && pos + 8 <= size) {
+    const std::size_t length = n.label_size & ~kWordCompare;
+    const std::uint64_t valid = length == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * length)) - 1;
+    std::uint64_t raw;
+    std::memcpy(&raw, text.data() + pos, 8);
+    pos += length;
+    return ((raw | n.fold8) & valid) == n.label8;
+  }
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char* label = labels_.data() + n.label_begin;
+  const std::size_t length = n.label_size & ~kWordCompare;
+  for (std::size_t k = 0; k < length; ++k) {
+    if (label[k] == kRun) {
+      if (!(pos < size && is_space(byte(pos)))) return false;
+      while (pos < size && is_space(byte(pos))) ++pos;
+    } else {
+      if (!(pos < size && fold_ascii(byte(pos)) == label[k])) return false;
+      ++pos;
+    }
+  }
+  return true;
 }
 
 // Only a run of spaces can lead two ways (a literal ' ' of a pattern and
@@ -117,26 +159,26 @@ void PrefixTrie::walk(std::string_view text, std::size_t start, std::vector<std:
   std::uint32_t node = 0;
   std::size_t pos = start;
   for (;;) {
-    const Node& n = nodes_[node];
-    const unsigned char* label = labels_.data() + n.label_begin;
-    bool spelled = true;
-    for (std::uint32_t k = 0; k < n.label_size && spelled; ++k) {
-      if (label[k] == kRun) {
-        spelled = pos < size && is_space(byte(pos));
-        while (pos < size && is_space(byte(pos))) ++pos;
-      } else {
-        spelled = pos < size && fold_ascii(byte(pos)) == label[k];
-        ++pos;
-      }
-    }
     std::uint32_t next = 0;
-    if (spelled) {
-      ids.insert(ids.end(), outs_.begin() + n.out_begin, outs_.begin() + n.out_begin + n.out_count);
+    if (node == 0) {  // the root: empty label, no outputs, children by table
       if (pos < size) {
-        next = child(node, fold_ascii(byte(pos)));
-        if (n.space_child != 0 && is_space(byte(pos))) {
+        next = root_[byte(pos)];
+        if (root_space_child_ != 0 && is_space(byte(pos))) {
           if (next != 0) stack.emplace_back(next, pos);
-          next = n.space_child;
+          next = root_space_child_;
+        }
+      }
+    } else {
+      const Node& n = nodes_[node];
+      if (spell(n, text, pos)) {
+        for (const std::uint32_t* o = outs_.data() + n.out_begin; *o != kEndOfOuts; ++o) ids.push_back(*o);
+        if (pos < size && n.child_count != 0) {
+          next = child(n, fold_ascii(byte(pos)));
+          std::uint32_t first = children_[n.child_begin];
+          if ((first & 0xFF) == kRun && is_space(byte(pos))) {
+            if (next != 0) stack.emplace_back(next, pos);
+            next = first >> 8;
+          }
         }
       }
     }
@@ -151,9 +193,6 @@ void PrefixTrie::walk(std::string_view text, std::size_t start, std::vector<std:
 }
 
 namespace {
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
 
 // High bit of each byte of `x` that equals `c`.
 std::uint64_t bytes_equal(std::uint64_t x, unsigned char c) {
@@ -174,6 +213,8 @@ void StartFilter::add(const std::string& bytes) {
   lengths_ |= 1u << n;
   std::uint32_t h = slot(key, n);
   bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  if (n == 1) singles_[key >> 6] |= std::uint64_t{1} << (key & 63);
+  if (n >= 2) pairs_[(key & 0xFFFF) >> 6] |= std::uint64_t{1} << (key & 63);
 }
 
 bool StartFilter::may_start(std::string_view text, std::size_t pos) const {
@@ -191,13 +232,15 @@ bool StartFilter::may_start(std::string_view text, std::size_t pos) const {
   std::uint64_t spaces = bytes_equal(raw, ' ') & valid;
   if ((odd_space | (spaces & (spaces << 8))) != 0) return true;
   const std::uint64_t key = (raw | 0x2020202020202020ull) & valid;
-  std::uint64_t hit = 0;
-  std::uint64_t mask = 0xFF;
-  for (std::size_t k = 1; k <= n; ++k, mask = (mask << 8) | 0xFF) {
+  if (n >= 1 && (singles_[(key & 0xFF) >> 6] >> (key & 63) & 1)) return true;  // a one-byte string is spelled
+  if (n < 2 || !(pairs_[(key & 0xFFFF) >> 6] >> (key & 63) & 1)) return false;
+  std::uint64_t mask = 0xFFFF;
+  for (std::size_t k = 2; k <= n; ++k, mask = (mask << 8) | 0xFF) {
+    if (!(lengths_ >> k & 1)) continue;
     std::uint32_t h = slot(key & mask, k);
-    hit |= (bits_[h >> 6] >> (h & 63)) & (lengths_ >> k);
+    if (bits_[h >> 6] >> (h & 63) & 1) return true;
   }
-  return hit & 1;
+  return false;
 }
 
 std::uint64_t word_starts64(std::string_view text, std::size_t from) {

@@ -26,9 +26,9 @@
 //
 // Cost (see bench/tag_throughput.sh and docs/rules.md, "Speed"): the scan
 // (trie walks at word starts that pass a small filter), then the candidate
-// checks; spans, exclusions, terminators and sentence boundaries (ICU, now
-// the largest single cost) are computed only when a rule that got this far
-// needs them. The Set scan alone measured 70-200 MB/s on this taxonomy
+// checks; spans, exclusions, terminators and sentence boundaries (ICU only
+// for text the plain splitter of text/sentences.h cannot decide) are
+// computed only when a rule that got this far needs them. The Set scan alone measured 70-200 MB/s on this taxonomy
 // (slower on varied prose, as its DFA keeps meeting new states), and one
 // RE2 pass per reported slot about 2 ns/byte each: the reason for the finder.
 #include "pipeline/tagging/rule_engine.h"
@@ -44,6 +44,7 @@
 
 #include "pipeline/core/error.h"
 #include "pipeline/tagging/assertion_context.h"
+#include "pipeline/tagging/passage_state.h"
 #include "pipeline/tagging/pattern_text.h"
 #include "pipeline/tagging/span_finder.h"
 #include "pipeline/tagging/text_spans.h"
@@ -52,12 +53,10 @@
 namespace reviewlens::tagging {
 namespace {
 
-constexpr int64_t kSetMemory = int64_t{256} << 20;
-
 RE2::Options engine_options() {
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(kSetMemory);
+  options.set_max_mem(kEngineMemory);
   return options;
 }
 
@@ -90,97 +89,11 @@ bool in_scope(const Scope& scope, const RE2* sections, const PassageView& passag
          RE2::PartialMatch(passage.para, *sections);
 }
 
-// Working memory for one passage, kept per thread and reused: the engine is
-// const and shared between threads, and allocating these for every passage
-// cost more than matching most passages. Entries are valid only when their
-// stamp equals `epoch`, so starting a passage clears nothing (and a passage
-// abandoned by an exception leaves nothing stale behind).
-struct Scratch {
-  std::uint32_t epoch = 0;
-  std::vector<std::uint32_t> present_stamp;  // slot -> epoch the Set reported it in
-  std::vector<std::uint32_t> spans_stamp;    // slot -> epoch spans[slot] was filled in
-  std::vector<std::vector<Span>> spans;
-  std::vector<int> found;
-  std::vector<Span> near_spans;
-  std::vector<Span> sentences;
-  SpanFinder::Scratch finder;
-  std::vector<std::uint32_t> group_stamp;  // group -> epoch one of its rules' slots had candidates
-
-  void begin(std::size_t slots) {
-    if (present_stamp.size() < slots) {
-      present_stamp.resize(slots, 0);
-      spans_stamp.resize(slots, 0);
-      spans.resize(slots);
-    }
-    if (++epoch == 0) {  // wrapped: old stamps could look current
-      std::fill(present_stamp.begin(), present_stamp.end(), 0);
-      std::fill(spans_stamp.begin(), spans_stamp.end(), 0);
-      std::fill(group_stamp.begin(), group_stamp.end(), 0);
-      epoch = 1;
-    }
-  }
-};
-
-// One passage being matched: which slots occur, their spans and the
-// sentence boundaries, each found on first use. With a span finder
-// (`finder` set) a slot occurs when it has spans; otherwise the Set said so.
-class PassageState {
- public:
-  PassageState(const std::vector<std::unique_ptr<RE2>>& slots, const SpanFinder* finder,
-               const PassageView& passage, Scratch& scratch)
-      : slots_(slots), finder_(finder), passage_(passage), scratch_(scratch) {}
-
-  std::string_view text() const { return passage_.text; }
-  Scratch& scratch() { return scratch_; }
-  const SpanFinder* finder() const { return finder_; }
-
-  bool present(int slot) {
-    if (slot < 0) return true;
-    if (!finder_) return scratch_.present_stamp[slot] == scratch_.epoch;
-    if (finder_->covers(slot) && !finder_->may_match(slot, scratch_.finder)) return false;
-    return !spans(slot).empty();
-  }
-  void mark_present(int slot) { scratch_.present_stamp[slot] = scratch_.epoch; }
-
-  const std::vector<Span>& spans(int slot) {
-    auto& cached = scratch_.spans[slot];
-    if (scratch_.spans_stamp[slot] != scratch_.epoch) {
-      cached.clear();
-      if (finder_ && finder_->covers(slot))
-        finder_->find(slot, *slots_[slot], passage_.text, scratch_.finder, cached);
-      else
-        find_all_into(*slots_[slot], passage_.text, 0, passage_.text.size(), cached);
-      scratch_.spans_stamp[slot] = scratch_.epoch;
-    }
-    return cached;
-  }
-
-  const SentenceIndex& sentences() {
-    if (!sentences_) {
-      std::span<const Span> spans = passage_.sentences;
-      if (passage_.sentence_source == SentenceSource::compute_when_needed) {
-        scratch_.sentences.clear();
-        if (!passage_.text.empty()) scratch_.sentences = text::sentence_spans(passage_.text);
-        spans = scratch_.sentences;
-      }
-      sentences_.emplace(spans, passage_.text.size());
-    }
-    return *sentences_;
-  }
-
- private:
-  const std::vector<std::unique_ptr<RE2>>& slots_;
-  const SpanFinder* finder_;
-  const PassageView& passage_;
-  Scratch& scratch_;
-  std::optional<SentenceIndex> sentences_;
-};
-
 }  // namespace
 
 struct RuleEngine::Impl {
   std::vector<RuleGroup> groups;
-  std::vector<std::unique_ptr<RE2>> slots;
+  SlotRegexes slots;
   std::vector<SlotSource> sources;  // per slot, for the span finder
   std::unordered_map<std::string, int> slot_of;
   RE2::Set set{engine_options(), RE2::UNANCHORED};
@@ -197,7 +110,7 @@ struct RuleEngine::Impl {
     std::string error;
     int index = set.Add(regex, &error);
     if (index < 0) throw FatalError(fmt::format("{}: invalid pattern: {}", where, error), exit_code::kUsage);
-    slots.push_back(std::make_unique<RE2>(regex, engine_options()));
+    slots.add(regex);
     sources.push_back(SlotSource{&list, case_mode});
     slot_of.emplace(regex, index);
     return index;
@@ -226,7 +139,8 @@ struct RuleEngine::Impl {
       }
       compiled.push_back(std::move(cg));
     }
-    if (!slots.empty() && !set.Compile())
+    slots.freeze();
+    if (slots.size() != 0 && !set.Compile())
       throw FatalError("rule patterns too large to compile together", exit_code::kUsage);
     finder.emplace(sources);
     sources.clear();  // they point into the cues argument
@@ -253,7 +167,7 @@ struct RuleEngine::Impl {
 
   // Marks the slots occurring anywhere in the text; false when none does.
   bool find_present(PassageState& state) const {
-    if (slots.empty()) return false;
+    if (slots.size() == 0) return false;
     auto& found = state.scratch().found;
     found.clear();
     RE2::Set::ErrorInfo info{};
@@ -264,7 +178,7 @@ struct RuleEngine::Impl {
     if (info.kind == RE2::Set::kNoError) return false;
     bool any = false;
     for (std::size_t i = 0; i < slots.size(); ++i)
-      if (RE2::PartialMatch(state.text(), *slots[i])) {
+      if (RE2::PartialMatch(state.text(), slots.get(static_cast<int>(i)))) {
         state.mark_present(static_cast<int>(i));
         any = true;
       }
@@ -296,7 +210,7 @@ struct RuleEngine::Impl {
   std::size_t rule_hits(const CompiledRule& cr, PassageState& state,
                         std::vector<RuleHit>& hits) const;
   void match_group(std::size_t g, const PassageView& passage, PassageState& state,
-                   std::vector<GroupMatch>& out) const;
+                   std::vector<GroupMatch>& out, std::size_t& used) const;
 };
 
 const std::vector<Span>& RuleEngine::Impl::rule_spans(const CompiledRule& cr,
@@ -353,12 +267,18 @@ std::size_t RuleEngine::Impl::rule_hits(const CompiledRule& cr, PassageState& st
 
 // Slot presence is checked before scope: it is a table lookup, while a
 // `sections` scope runs a regex on the heading and para label.
-void RuleEngine::Impl::match_group(std::size_t g, const PassageView& passage,
-                                   PassageState& state, std::vector<GroupMatch>& out) const {
+// Writes into out[used] (reusing its hits' storage) and counts it only if
+// the group holds.
+void RuleEngine::Impl::match_group(std::size_t g, const PassageView& passage, PassageState& state,
+                                   std::vector<GroupMatch>& out, std::size_t& used) const {
   const RuleGroup& group = groups[g];
   const CompiledGroup& cg = compiled[g];
   std::optional<bool> group_in_scope;
-  GroupMatch gm{g, 0, {}};
+  if (used == out.size()) out.emplace_back();
+  GroupMatch& gm = out[used];
+  gm.group = g;
+  gm.score = 0;
+  gm.hits.clear();
   for (const auto& cr : cg.rules) {
     if (!slots_present(cr, state)) continue;
     if (!group_in_scope) group_in_scope = in_scope(group.scope, cg.sections.get(), passage);
@@ -376,7 +296,7 @@ void RuleEngine::Impl::match_group(std::size_t g, const PassageView& passage,
   for (std::size_t i = 1; i < gm.hits.size() && gm.hits.size() <= 32; ++i)
     for (std::size_t j = i; j > 0 && gm.hits[j].span.start < gm.hits[j - 1].span.start; --j)
       std::swap(gm.hits[j], gm.hits[j - 1]);
-  out.push_back(std::move(gm));
+  ++used;
 }
 
 RuleEngine::RuleEngine(std::vector<RuleGroup> groups, AssertionCues cues)
@@ -393,16 +313,22 @@ const std::vector<RuleGroup>& RuleEngine::groups() const { return impl_->groups;
 
 std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
   std::vector<GroupMatch> out;
-  // Per thread because `match` is const and called concurrently; see Scratch.
-  thread_local Scratch scratch;
+  out.resize(match_into(passage, out));
+  return out;
+}
+
+std::size_t RuleEngine::match_into(const PassageView& passage, std::vector<GroupMatch>& out) const {
+  std::size_t used = 0;
+  // Per thread because `match` is const and called concurrently; see EngineScratch (passage_state.h).
+  thread_local EngineScratch scratch;
   scratch.begin(impl_->slots.size());
   const SpanFinder* finder =
       impl_->finder && SpanFinder::usable_for(passage.text) ? &*impl_->finder : nullptr;
   PassageState state(impl_->slots, finder, passage, scratch);
   if (!finder) {
-    if (!impl_->find_present(state)) return out;
-    for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out);
-    return out;
+    if (!impl_->find_present(state)) return used;
+    for (std::size_t g = 0; g < impl_->groups.size(); ++g) impl_->match_group(g, passage, state, out, used);
+    return used;
   }
   finder->scan(passage.text, scratch.finder);
   scratch.group_stamp.resize(impl_->groups.size(), 0);
@@ -410,8 +336,8 @@ std::vector<GroupMatch> RuleEngine::match(const PassageView& passage) const {
     for (std::uint32_t g : impl_->groups_of_slot[slot]) scratch.group_stamp[g] = scratch.epoch;
   for (std::size_t g = 0; g < impl_->groups.size(); ++g)
     if (scratch.group_stamp[g] == scratch.epoch || impl_->always_visit[g])
-      impl_->match_group(g, passage, state, out);
-  return out;
+      impl_->match_group(g, passage, state, out, used);
+  return used;
 }
 
 }  // namespace reviewlens::tagging

@@ -254,11 +254,16 @@ void SpanFinder::scan(std::string_view text, Scratch& scratch) const {
 
 void SpanFinder::find(int slot, const RE2& slot_re, std::string_view text, Scratch& scratch,
                       std::vector<Span>& out) const {
+  find(slot, [&]() -> const RE2& { return slot_re; }, text, scratch, out);
+}
+
+void SpanFinder::find(int slot, const std::function<const RE2&()>& slot_re, std::string_view text,
+                      Scratch& scratch, std::vector<Span>& out) const {
   if (!may_match(slot, scratch)) return;
   auto& c = scratch.candidates[slot];
   auto anchored = [&](std::size_t at) -> std::size_t {
     re2::StringPiece m;
-    if (!slot_re.Match(re2::StringPiece(text.data(), text.size()), at, text.size(), RE2::ANCHOR_START, &m, 1))
+    if (!slot_re().Match(re2::StringPiece(text.data(), text.size()), at, text.size(), RE2::ANCHOR_START, &m, 1))
       return 0;
     return at + m.size();
   };

@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -46,8 +47,8 @@ struct SlotSource {
 
 class SpanFinder {
  public:
-  // Per-thread working memory, reused between passages (see Scratch in
-  // rule_engine.cc for the epoch scheme).
+  // Per-thread working memory, reused between passages (see EngineScratch in
+  // passage_state.h for the epoch scheme).
   struct Scratch {
     struct Candidate {
       std::uint32_t pos;
@@ -88,6 +89,10 @@ class SpanFinder {
   // slot's own RE2 (the alternation, with the case-mode prefix).
   void find(int slot, const re2::RE2& slot_re, std::string_view text, Scratch& scratch,
             std::vector<Span>& out) const;
+  // The same, with the slot's RE2 asked for only if a candidate needs it
+  // (the engine compiles slot regexes on first use).
+  void find(int slot, const std::function<const re2::RE2&()>& slot_re, std::string_view text,
+            Scratch& scratch, std::vector<Span>& out) const;
 
  private:
   struct Impl;

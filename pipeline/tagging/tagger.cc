@@ -39,11 +39,12 @@ void Tagger::tag(Passage& passage) const {
     const RuleHit* hit;
   };
   thread_local std::vector<Ref> refs;
+  thread_local std::vector<GroupMatch> matches;
   refs.clear();
-  auto matches = engine_->match(view);
-  veto_->apply(passage.text, matches);
+  const std::size_t matched = veto_->apply(passage.text, matches, engine_->match_into(view, matches));
   std::size_t themes = 0;
-  for (const auto& match : matches) {
+  for (std::size_t m = 0; m < matched; ++m) {
+    const GroupMatch& match = matches[m];
     const std::string& theme = engine_->groups()[match.group].id;
     if (themes < passage.themes.size())
       passage.themes[themes].assign(theme);

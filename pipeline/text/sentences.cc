@@ -1,21 +1,16 @@
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 
 #include <memory>
 
 #include "pipeline/text/normalise.h"
+#include "pipeline/text/sentences.h"
 
 namespace reviewlens::text {
 namespace {
-
-// Abbreviations after which a full stop does not end a sentence in reviews.
-// ICU's own suppression list is added to these when the data has one.
-constexpr const char16_t* kAbbreviations[] = {
-    u"Dr.", u"Mr.", u"Mrs.", u"Ms.", u"Prof.", u"St.", u"e.g.", u"i.e.", u"etc.", u"No.",
-    u"para.", u"paras.", u"approx.", u"Cllr.", u"Insp.", u"Sgt.", u"DC.", u"PC.", u"vs.", u"cf.",
-};
 
 std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
   UErrorCode status = U_ZERO_ERROR;
@@ -25,8 +20,10 @@ std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
   if (U_FAILURE(status)) return base;
-  for (const char16_t* abbreviation : kAbbreviations)
-    builder->suppressBreakAfter(icu::UnicodeString(abbreviation), status);
+  for (std::string_view abbreviation : kAbbreviations)
+    builder->suppressBreakAfter(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(abbreviation.data(), static_cast<int32_t>(abbreviation.size()))),
+        status);
   status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> filtered(builder->wrapIteratorWithFilter(base.release(), status));
   if (U_FAILURE(status)) return nullptr;
@@ -60,6 +57,13 @@ std::vector<Span> sentence_spans(std::string_view text) {
     if (e > s) spans.push_back({s, e});
     return spans;
   }
+  if (plain_sentence_spans(text, spans)) return spans;
+  return icu_sentence_spans(text);
+}
+
+std::vector<Span> icu_sentence_spans(std::string_view text) {
+  std::vector<Span> spans;
+  if (text.empty()) return spans;
   // Building a break iterator costs far more than using one, so each thread
   // keeps its own (BreakIterator instances are not thread-safe).
   thread_local std::unique_ptr<icu::BreakIterator> iterator = make_sentence_iterator();

@@ -138,3 +138,33 @@ TEST_CASE("eval: scores a small gold file and lists errors with rules", "[cli][e
   CHECK(text.out.find("macro F1 0.667") != std::string::npos);
   CHECK(text.out.find("FN g2 young_carers  rule: none") != std::string::npos);
 }
+
+TEST_CASE("tag: strings are escaped exactly as nlohmann's dump() does", "[cli][tag]") {
+  // The writer scans 16 bytes at a time: escapes and non-ASCII bytes are
+  // placed before, inside and after the first 16-byte blocks.
+  const std::string texts[] = {
+      R"(He said \"no\" to the social worker at MARAC, twice.)",
+      R"(A path C:\\temp\\file and a \"quoted\" word placed well after the first block at MARAC.)",
+      R"(Caf\u00e9 staff \u2013 \"ok\" \\ MARAC)",
+      R"(0123456789abcde\"0123456789abcdef\\ MARAC)",
+      R"(plain text with no escapes at all but longer than sixteen bytes, MARAC)",
+  };
+  std::string input;
+  int n = 0;
+  for (const auto& text : texts)
+    input += R"({"id":"id\t)" + std::to_string(n++) + R"(\u0001\"","text":")" + text + "\"}\n";
+  auto r = run_reviewlens({"tag", "--explain"}, {.stdin_text = input});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::size_t pos = 0, lines = 0;
+  while (pos < r.out.size()) {
+    auto end = r.out.find('\n', pos);
+    REQUIRE(end != std::string::npos);
+    const std::string line = r.out.substr(pos, end - pos);
+    CHECK(nlohmann::json::parse(line).dump() == line);
+    CHECK(line.find("MARAC") != std::string::npos);
+    pos = end + 1;
+    ++lines;
+  }
+  CHECK(lines == std::size(texts));
+}

@@ -1,3 +1,4 @@
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -184,4 +185,44 @@ TEST_CASE("RuleEngine: text the span finder cannot use goes through RE2 alone", 
   REQUIRE(matches[0].hits.size() == 3);
   CHECK(matches[0].hits[0].span.start == text.find("supervi"));
   CHECK(matches[0].hits[1].span.start == text.find("la\xE2"));
+}
+
+TEST_CASE("RuleEngine: slot regexes compiled on first use agree across threads", "[tagging][engine]") {
+  // Slot RE2s are compiled lazily (std::call_once); threads that reach the
+  // same slots at once must all see a compiled regex and the same spans.
+  Rule pattern;
+  pattern.id = "p";
+  pattern.any.patterns = {"\\b(?:police|health)\\s*(?:and|or)\\s*(?:school|housing)\\b", "\\bChild [A-Z]\\b"};
+  RuleEngine engine({group_of("g", {pattern, phrases_rule("r", {"strategy meeting"})})}, default_cues());
+  const std::string texts[] = {
+      "Police and school met; Child Q was not seen.",
+      "Health or housing: a strategy meeting for Child B. There was no indication of police and school.",
+      "Her supervi\xC5\xBF" "ion: police or housing and Child Z.",  // the reference path
+  };
+  std::vector<std::vector<std::size_t>> expected;
+  {
+    RuleEngine fresh({group_of("g", {pattern, phrases_rule("r", {"strategy meeting"})})}, default_cues());
+    for (const auto& text : texts) {
+      std::vector<std::size_t> starts;
+      for (const auto& m : fresh.match(PassageView{text, {}, PassageKind::paragraph, {}, {}, SentenceSource::compute_when_needed}))
+        for (const auto& hit : m.hits) starts.push_back(hit.span.start);
+      expected.push_back(starts);
+    }
+  }
+  CHECK(expected[0].size() == 2);
+  CHECK(expected[2].size() == 2);
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round) {
+        std::size_t i = static_cast<std::size_t>(round + t) % std::size(texts);
+        std::vector<std::size_t> starts;
+        for (const auto& m : engine.match(PassageView{texts[i], {}, PassageKind::paragraph, {}, {}, SentenceSource::compute_when_needed}))
+          for (const auto& hit : m.hits) starts.push_back(hit.span.start);
+        if (starts != expected[i]) ++wrong[t];
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  CHECK(wrong == std::vector<int>(4, 0));
 }
