@@ -123,7 +123,7 @@ void ParallelExtractor::start_queued() {
   while (!queued_.empty()) {
     Worker* worker = idle_worker();
     if (worker == nullptr) {
-      if (!workers_.empty()) return;  // all busy: wait for one
+      if (!workers_.empty()) break;  // all busy: each may take a next file below
       std::filesystem::path file = std::move(queued_.front());
       queued_.pop_front();
       failed_to_start_.push_back(
