@@ -2,11 +2,14 @@
 # Benchmarks `reviewlens ingest` against pdftotext alone, omindex and
 # recollindex on a synthetic corpus, side by side in one run.
 #
-#   bench/ingest_bench.sh [--docs N] [--bin PATH] [--work DIR] [--no-recoll]
+#   bench/ingest_bench.sh [--docs N] [--from DIR] [--bin PATH] [--work DIR] [--no-recoll]
 #
 # Needs the corpus generator of the project's shared bench kit
-# (MAKE_CORPUS, default /work/shared/bench/make_corpus.py, see its README)
-# and installs recoll itself (bench-only dependency, not in dev.sh).
+# (MAKE_CORPUS, default /work/shared/bench/make_corpus.py, see its README),
+# or --from DIR: a folder of already generated PDFs, whose first N (by name)
+# are copied (copied, not linked: the touch rerun must not touch the
+# originals, and omindex and recoll skip symlinks). Installs recoll itself
+# (bench-only dependency, not in dev.sh).
 # Targets: jobs 2 >= 1.8x jobs 1 throughput; whole pipeline <= 1.3x
 # pdftotext time at equal parallelism; no-change rerun no slower than
 # omindex's; touched files cost a hash, not an extraction.
@@ -17,13 +20,15 @@ BIN=${BIN:-$(dirname "$0")/../build/cli/reviewlens}
 WORK=${WORK:-/tmp/reviewlens-ingest-bench}
 MAKE_CORPUS=${MAKE_CORPUS:-/work/shared/bench/make_corpus.py}
 RECOLL=1
+FROM=
 while [ $# -gt 0 ]; do
   case "$1" in
     --docs) DOCS=$2; shift 2 ;;
     --bin) BIN=$2; shift 2 ;;
     --work) WORK=$2; shift 2 ;;
+    --from) FROM=$(readlink -f "$2"); shift 2 ;;
     --no-recoll) RECOLL=0; shift ;;
-    *) sed -n '2,12p' "$0"; exit 2 ;;
+    *) sed -n '2,15p' "$0"; exit 2 ;;
   esac
 done
 BIN=$(readlink -f "$BIN")
@@ -35,9 +40,16 @@ if [ "$RECOLL" = 1 ] && ! command -v recollindex >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends recoll >/dev/null
 fi
 
+[ -n "$FROM" ] && CORPUS=$WORK/corpus-$DOCS-from-$(basename "$FROM")
 if [ ! -f "$CORPUS/.complete" ]; then
   rm -rf "$CORPUS"
-  /usr/bin/python3 "$MAKE_CORPUS" --out "$CORPUS" --docs "$DOCS" --no-truth --quiet
+  if [ -n "$FROM" ]; then
+    mkdir -p "$CORPUS"
+    find "$FROM" -maxdepth 1 -name '*.pdf' | sort | awk -v n="$DOCS" 'NR <= n' | xargs cp -t "$CORPUS"
+    [ "$(find "$CORPUS" -name '*.pdf' | wc -l)" -eq "$DOCS" ] || { echo "$FROM has fewer than $DOCS PDFs" >&2; exit 2; }
+  else
+    /usr/bin/python3 "$MAKE_CORPUS" --out "$CORPUS" --docs "$DOCS" --no-truth --quiet
+  fi
   touch "$CORPUS/.complete"
 fi
 PAGES=$(find "$CORPUS" -name '*.pdf' -print0 | xargs -0 -n 1 sh -c 'pdfinfo "$0" 2>/dev/null || true' | awk '/^Pages:/{s+=$2} END{print s}')
@@ -57,7 +69,7 @@ secs() {
   times > "$WORK/times.$label"  # not piped: a pipeline stage would be a fresh subshell
   awk 'NR == 2 { n = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); n += p[1] * 60 + p[2] }
                  printf "%.2f", n }' "$WORK/times.$label" > "$WORK/cpu.$label"
-  awk -v s="$s" -v e="$e" 'BEGIN{printf "%.2f", e - s}'
+  awk -v s="$s" -v e="$e" 'BEGIN{printf "%.3f", e - s}'
 }
 cpu() { cat "$WORK/cpu.$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }

@@ -1,10 +1,11 @@
 // Internal to isolated extraction: what a forked worker does and how the
 // parent reads its answers. Not for use outside extractors/.
 //
-// The protocol over one socketpair per worker: the parent sends a request
-// "<length> <path>" only to an idle worker; the worker answers
-// "<json length> <payload length> <wire JSON><payload bytes>" and waits for
-// the next request, or exits when the parent closes its end.
+// The protocol over one socketpair per worker: the parent sends requests
+// "<length> <path>", at most ParallelExtractor::kFilesInFlight unanswered
+// at a time; the worker answers each, in order, with
+// "<json length> <payload length> <wire JSON><payload bytes>" and reads the
+// next request, or exits when the parent closes its end.
 #pragma once
 
 #include <cstddef>

@@ -140,14 +140,17 @@ bool read_length(std::string_view text, std::size_t& pos, std::size_t& value) {
 }
 
 // Reads one request, "<length> <path>", from the parent; nullopt at EOF
-// (the parent retired this worker or is gone).
-std::optional<std::filesystem::path> read_request(int fd) {
-  std::string buffer;
+// (the parent retired this worker or is gone). `buffer` keeps what was read
+// past it: the parent sends the next request before this one is answered.
+std::optional<std::filesystem::path> read_request(int fd, std::string& buffer) {
   char chunk[4096];
   for (;;) {
     std::size_t pos = 0, length = 0;
-    if (read_length(buffer, pos, length) && buffer.size() - pos >= length)
-      return std::filesystem::path(buffer.substr(pos, length));
+    if (read_length(buffer, pos, length) && buffer.size() - pos >= length) {
+      std::filesystem::path file(buffer.substr(pos, length));
+      buffer.erase(0, pos + length);
+      return file;
+    }
     const ssize_t n = ::read(fd, chunk, sizeof chunk);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return std::nullopt;
@@ -207,7 +210,8 @@ void run_worker(int fd, const ParallelOptions& options) {
   if (::getppid() == 1) ::_exit(kExitOrphaned);  // the parent died before prctl
   limit_memory(options.limits.memory_mb);
   if (mi_register_error != nullptr) mi_register_error(exit_on_out_of_memory, nullptr);
-  while (auto file = read_request(fd)) answer_one(fd, *file, options);
+  std::string requests;
+  while (auto file = read_request(fd, requests)) answer_one(fd, *file, options);
   ::close(fd);
   ::_exit(0);
 }

@@ -91,11 +91,15 @@ struct ParallelOptions {
 // killed; one that crashes or runs out of memory ends; either way its file
 // fails with the reason and a fresh worker takes the next file. Workers are
 // retired after `kDocumentsPerWorker` files so a slow leak in Poppler cannot
-// accumulate. Files are started in submission order; results come back in
-// completion order. The destructor kills and reaps every worker.
+// accumulate. Each busy worker also holds its next file (kFilesInFlight), so
+// it never idles while this process is busy storing a result; a file queued
+// behind one that hangs or crashes is handed to another worker, not failed.
+// Files are started in submission order; results come back in completion
+// order. The destructor kills and reaps every worker.
 class ParallelExtractor {
  public:
   static constexpr int kDocumentsPerWorker = 200;
+  static constexpr std::size_t kFilesInFlight = 2;  // per worker: the current file and the next
 
   explicit ParallelExtractor(ParallelOptions options);
   ~ParallelExtractor();
@@ -120,15 +124,19 @@ class ParallelExtractor {
   struct Worker {
     int pid = -1;
     int fd = -1;  // the parent's end of the worker's socketpair
-    bool busy = false;
     bool ended = false;  // EOF: the worker exited or died
-    std::filesystem::path file;  // while busy
+    // Files sent, in order; the front is being extracted (its deadline
+    // below), the next is queued in the worker's socket so it starts at
+    // once instead of waiting for this process to read an answer and reply.
+    std::deque<std::filesystem::path> files;
+    bool busy() const { return !files.empty(); }
     std::string output;
     std::chrono::steady_clock::time_point deadline;
     int documents = 0;
   };
 
   void start_queued();
+  bool send_to(Worker& worker);
   Worker* idle_worker();
   bool spawn();
   void reap(Worker& worker, bool kill);

@@ -64,13 +64,20 @@ ParallelExtractor::~ParallelExtractor() {
 void ParallelExtractor::submit(std::filesystem::path file) { queued_.push_back(std::move(file)); }
 
 std::size_t ParallelExtractor::pending() const {
-  return queued_.size() + static_cast<std::size_t>(std::count_if(
-                              workers_.begin(), workers_.end(), [](const Worker& w) { return w.busy; }));
+  std::size_t n = queued_.size();
+  for (const auto& worker : workers_) n += worker.files.size();
+  return n;
 }
 
 bool ParallelExtractor::spawn() {
   int fds[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) return false;
+  // A worker's answer (its document's index entries, often several hundred
+  // KB) should fit the socket whole, so the worker can go on to its next
+  // file while this process is busy writing the index. Best effort: the
+  // kernel caps it at net.core.wmem_max.
+  int send_buffer = 4 << 20;
+  ::setsockopt(fds[1], SOL_SOCKET, SO_SNDBUF, &send_buffer, sizeof send_buffer);
   const pid_t pid = ::fork();
   if (pid < 0) {
     ::close(fds[0]);
@@ -106,7 +113,7 @@ void ParallelExtractor::reap(Worker& worker, bool kill) {
 
 ParallelExtractor::Worker* ParallelExtractor::idle_worker() {
   for (auto& worker : workers_)
-    if (!worker.busy && !worker.ended) return &worker;
+    if (!worker.busy() && !worker.ended) return &worker;
   if (workers_.size() >= static_cast<std::size_t>(options_.max_children)) return nullptr;
   if (!spawn()) return nullptr;
   return &workers_.back();
@@ -116,7 +123,7 @@ void ParallelExtractor::start_queued() {
   while (!queued_.empty()) {
     Worker* worker = idle_worker();
     if (worker == nullptr) {
-      if (!workers_.empty()) return;  // all busy: wait for one
+      if (!workers_.empty()) break;  // all busy: each may take a next file below
       std::filesystem::path file = std::move(queued_.front());
       queued_.pop_front();
       failed_to_start_.push_back(
@@ -127,16 +134,32 @@ void ParallelExtractor::start_queued() {
            {}});
       continue;
     }
-    if (!send_all(worker->fd, isolation::request(queued_.front()))) {
+    if (!send_to(*worker)) {
       reap(*worker, true);  // died while idle: the file stays queued for another
       std::erase_if(workers_, [](const Worker& w) { return w.pid < 0; });
       continue;
     }
-    worker->busy = true;
-    worker->file = std::move(queued_.front());
-    queued_.pop_front();
-    worker->deadline = Clock::now() + options_.limits.timeout;
   }
+  // Every worker has a file: give each its next one too, unless it is due
+  // for retirement or has ended. A failed send leaves the file queued; the
+  // worker's end is noticed by collect_finished.
+  for (auto& worker : workers_) {
+    if (queued_.empty()) return;
+    const std::size_t promised = static_cast<std::size_t>(worker.documents) + worker.files.size();
+    if (worker.busy() && !worker.ended && worker.files.size() < kFilesInFlight &&
+        promised < static_cast<std::size_t>(kDocumentsPerWorker))
+      send_to(worker);
+  }
+}
+
+// Sends the first queued file to `worker`; false (file still queued) when
+// the worker is gone.
+bool ParallelExtractor::send_to(Worker& worker) {
+  if (!send_all(worker.fd, isolation::request(queued_.front()))) return false;
+  if (worker.files.empty()) worker.deadline = Clock::now() + options_.limits.timeout;
+  worker.files.push_back(std::move(queued_.front()));
+  queued_.pop_front();
+  return true;
 }
 
 void ParallelExtractor::read_from(Worker& worker) {
@@ -156,24 +179,31 @@ std::vector<ExtractResult> ParallelExtractor::collect_finished() {
   failed_to_start_.clear();
   const auto now = Clock::now();
   for (auto& worker : workers_) {
-    if (worker.busy) {
-      if (const std::size_t n = isolation::answer_length(worker.output); n > 0) {
-        std::string answer = worker.output.substr(0, n);
-        worker.output.erase(0, n);
-        done.push_back(isolation::interpret(0, std::move(answer), false, worker.file, options_.limits));
-        worker.busy = false;
-        if (++worker.documents >= kDocumentsPerWorker) reap(worker, false);
-      } else if (worker.ended || now >= worker.deadline) {
-        const bool late = !worker.ended;
-        if (late) ::kill(worker.pid, SIGKILL);
-        const int status = wait_for(worker.pid);
-        worker.pid = -1;
-        done.push_back(isolation::interpret(status, std::move(worker.output), late, worker.file,
-                                            options_.limits));
-        worker.busy = false;
-      }
+    // Answers arrive in request order: every complete one is for the front file.
+    while (worker.busy()) {
+      const std::size_t n = isolation::answer_length(worker.output);
+      if (n == 0) break;
+      std::string answer = worker.output.substr(0, n);
+      worker.output.erase(0, n);
+      done.push_back(isolation::interpret(0, std::move(answer), false, worker.files.front(),
+                                          options_.limits));
+      worker.files.pop_front();
+      worker.deadline = now + options_.limits.timeout;  // the next file starts now
+      if (++worker.documents >= kDocumentsPerWorker) reap(worker, false);
     }
-    if (!worker.busy && worker.ended) reap(worker, false);
+    if (worker.busy() && (worker.ended || now >= worker.deadline)) {
+      const bool late = !worker.ended;
+      if (late) ::kill(worker.pid, SIGKILL);
+      const int status = wait_for(worker.pid);
+      worker.pid = -1;
+      done.push_back(isolation::interpret(status, std::move(worker.output), late,
+                                          worker.files.front(), options_.limits));
+      worker.files.pop_front();
+      // Files it had not started go back to the head of the queue, in order.
+      queued_.insert(queued_.begin(), worker.files.begin(), worker.files.end());
+      worker.files.clear();
+    }
+    if (!worker.busy() && worker.ended) reap(worker, false);
   }
   std::erase_if(workers_, [](const Worker& w) { return w.pid < 0; });
   return done;
@@ -188,7 +218,7 @@ std::vector<ExtractResult> ParallelExtractor::poll(std::chrono::milliseconds tim
     std::vector<pollfd> fds;
     std::vector<Worker*> watched;
     for (auto& worker : workers_) {
-      if (!worker.busy) continue;
+      if (!worker.busy()) continue;
       wake = std::min(wake, worker.deadline);
       fds.push_back({worker.fd, POLLIN, 0});
       watched.push_back(&worker);

@@ -288,3 +288,33 @@ TEST_CASE("ParallelExtractor: the payload comes back byte for byte", "[extractor
   CHECK(bad.document.error().stage == "payload");
   CHECK(bad.payload.empty());
 }
+
+// Each worker holds its next file while it extracts one (kFilesInFlight);
+// the file waiting behind one that hangs must be extracted by a fresh
+// worker, not failed with it or lost.
+TEST_CASE("ParallelExtractor: a file queued behind a hanging one is extracted elsewhere", "[extractors][isolation]") {
+  TempDir dir;
+  const auto stuck = review_pdf(dir, "wedged.pdf");
+  std::vector<std::filesystem::path> after;
+  for (int i = 0; i < 3; ++i) after.push_back(review_pdf(dir, fmt::format("behind-{}.pdf", i)));
+  FaultSwitch fault("hang:wedged");
+  ParallelOptions options;
+  options.limits = short_limits();
+  options.limits.timeout = std::chrono::seconds(1);
+  options.max_children = 1;  // so the next file can only be queued in the hanging worker
+  ParallelExtractor pool(options);
+  pool.submit(stuck);
+  for (const auto& f : after) pool.submit(f);
+  pool.poll(std::chrono::milliseconds(0));  // sends the first file and, behind it, the next
+  CHECK(pool.pending() == 1 + after.size());
+  std::vector<ExtractResult> results;
+  pool.drain([&](ExtractResult&& r) { results.push_back(std::move(r)); });
+  REQUIRE(results.size() == 1 + after.size());
+  CHECK(results[0].path == stuck);
+  REQUIRE_FALSE(results[0].document.has_value());
+  CHECK(results[0].document.error().code == ErrorCode::timeout);
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    CHECK(results[i + 1].path == after[i]);  // still in submission order
+    CHECK(results[i + 1].document.has_value());
+  }
+}
