@@ -1,5 +1,6 @@
 #include "cli/ingest_runner.h"
 
+#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -32,6 +33,19 @@ std::vector<corpus::ManifestEntry> manifest_entries(const std::vector<index::Sou
     out.push_back({s.path, s.size, s.mtime_ns, s.content_hash,
                    s.status == "failed" ? corpus::SourceStatus::failed : corpus::SourceStatus::indexed});
   return out;
+}
+
+// Sources indexed by an earlier run, by path: the walk need not read them
+// again while their size and mtime are unchanged (corpus/source_walker.h).
+// Failed ones are read again: one of them may have been rejected as not a PDF.
+corpus::KnownPdf known_pdfs(const std::vector<index::SourceRecord>& sources) {
+  auto indexed = std::make_shared<std::unordered_map<std::string, std::pair<std::uint64_t, std::int64_t>>>();
+  for (const auto& s : sources)
+    if (s.status == "indexed") indexed->emplace(s.path, std::pair{s.size, s.mtime_ns});
+  return [indexed](const std::string& path, std::uint64_t size, std::int64_t mtime_ns) {
+    auto it = indexed->find(path);
+    return it != indexed->end() && it->second == std::pair{size, mtime_ns};
+  };
 }
 
 index::SourceRecord record_for(const PlanItem& item) {
@@ -272,9 +286,8 @@ IngestReport run_ingest(const IngestOptions& options) {
   report.taxonomy_version = tagging.version();
   report.taxonomy_hash = tagging.hash();
 
-  auto walk = corpus::walk_sources(options.corpus);
-  if (!walk) throw FatalError(walk.error().describe(), exit_code::kUsage);
-  report.ignored_files = walk->ignored;
+  // Refused before the lock, so a wrong corpus path creates no index.
+  if (auto problem = corpus::root_problem(options.corpus)) throw FatalError(problem->describe(), exit_code::kUsage);
 
   IngestLock lock(options.index);
   remove_stale_generations(options.index);
@@ -285,6 +298,9 @@ IngestReport run_ingest(const IngestOptions& options) {
     index::IndexWriter writer(target, tagging.info(),
                               full ? index::OpenMode::create_fresh : index::OpenMode::update);
     std::vector<index::SourceRecord> manifest = writer.sources();
+    auto walk = corpus::walk_sources(options.corpus, known_pdfs(manifest));
+    if (!walk) throw FatalError(walk.error().describe(), exit_code::kUsage);
+    report.ignored_files = walk->ignored;
     bool retag = !manifest.empty() && tagged_with != tagging.hash();
     report.taxonomy_changed = retag;
     corpus::PlanOptions plan_options{options.retry_failed};

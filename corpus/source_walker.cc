@@ -60,7 +60,7 @@ std::int64_t mtime_ns_of(const struct stat& st) {
 
 class Walker {
  public:
-  explicit Walker(WalkResult& out) : out_(out) {}
+  Walker(WalkResult& out, const KnownPdf& known) : out_(out), known_(known) {}
 
   void walk_dir(const fs::path& dir, const std::string& rel) {
     struct stat st {};
@@ -84,6 +84,11 @@ class Walker {
     }
     if (S_ISDIR(st.st_mode)) return walk_dir(entry, rel);
     if (!S_ISREG(st.st_mode)) return;
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (known_ && known_(rel, size, mtime_ns_of(st))) {
+      out_.files.push_back({rel, entry, size, mtime_ns_of(st), {}});
+      return;
+    }
     Sniffed s = sniff(entry);
     if (s.kind == Sniff::pdf) {
       out_.files.push_back({rel, entry, static_cast<std::uint64_t>(st.st_size), mtime_ns_of(st), {}});
@@ -105,6 +110,7 @@ class Walker {
   }
 
   WalkResult& out_;
+  const KnownPdf& known_;
   std::set<std::pair<dev_t, ino_t>> visited_;
 };
 
@@ -114,13 +120,17 @@ bool has_pdf_signature(std::string_view head) {
   return head.substr(0, kSniffBytes).find("%PDF-") != std::string_view::npos;
 }
 
-Expected<WalkResult> walk_sources(const fs::path& root) {
+std::optional<Error> root_problem(const fs::path& root) {
   std::error_code ec;
-  if (!fs::is_directory(root, ec))
-    return make_error(ErrorCode::io, fmt::format("corpus folder {} is not a readable directory", root.string()),
-                      root.string(), "walk");
+  if (fs::is_directory(root, ec)) return std::nullopt;
+  return Error{ErrorCode::io, fmt::format("corpus folder {} is not a readable directory", root.string()),
+               root.string(), 0, "walk"};
+}
+
+Expected<WalkResult> walk_sources(const fs::path& root, const KnownPdf& known) {
+  if (auto problem = root_problem(root)) return std::unexpected(*problem);
   WalkResult out;
-  Walker(out).walk_dir(root, "");
+  Walker(out, known).walk_dir(root, "");
   std::sort(out.files.begin(), out.files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return out;

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,7 +38,18 @@ struct WalkResult {
   int ignored = 0;                // other files skipped
 };
 
-Expected<WalkResult> walk_sources(const std::filesystem::path& root);
+// Whether the file at `path` (relative, as in SourceFile) with this size and
+// mtime was recognised as a PDF by an earlier run. Such a file is taken as a
+// PDF without reading it again: the change plan trusts the same size and
+// mtime to mean "unchanged", and opening every file was most of a no-change
+// rerun's time.
+using KnownPdf = std::function<bool(const std::string& path, std::uint64_t size, std::int64_t mtime_ns)>;
+
+Expected<WalkResult> walk_sources(const std::filesystem::path& root, const KnownPdf& known = {});
+
+// The error walk_sources would give for `root` itself (not a readable
+// folder), so a caller can refuse before taking locks or creating anything.
+std::optional<Error> root_problem(const std::filesystem::path& root);
 
 // True when the first 1024 bytes contain "%PDF-" (PDF 1.7 §7.5.2 allows junk
 // before the header, and readers accept it within the first KiB).

@@ -220,3 +220,12 @@ TEST_CASE("Ingest: --full rebuilds into a new generation and switches atomically
   auto after = c.ingest({}, c.no_extraction());
   CHECK(after["documents"]["unchanged"] == 3);
 }
+
+TEST_CASE("Ingest: a corpus folder that does not exist is exit 2 and creates no index", "[cli][ingest]") {
+  TempDir tmp;
+  const fs::path index = tmp / "index";
+  ProcessResult r = run_reviewlens({"ingest", (tmp / "no-such-corpus").string(), "--index", index.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no-such-corpus") != std::string::npos);
+  CHECK_FALSE(fs::exists(index));
+}

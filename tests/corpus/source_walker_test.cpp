@@ -1,6 +1,9 @@
 #include "corpus/source_walker.h"
 
+#include <chrono>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -98,4 +101,50 @@ TEST_CASE("SourceWalker: the PDF signature may follow some junk within 1 KiB", "
   CHECK(has_pdf_signature(std::string(500, ' ') + "%PDF-1.4"));
   CHECK_FALSE(has_pdf_signature(std::string(1100, ' ') + "%PDF-1.4"));
   CHECK_FALSE(has_pdf_signature("<html>%PD F-</html>"));
+}
+
+TEST_CASE("SourceWalker: a file known as a PDF at the same size and mtime is not read again", "[corpus][walker]") {
+  TempDir dir;
+  // Not a PDF: if the walker read it, it would reject it as not_pdf.
+  write_file(dir / "known.pdf", "<html>a saved web page</html>");
+  make_pdf(dir / "other.pdf");
+  auto first = walk_sources(dir.path());
+  REQUIRE(first);
+  const SourceFile* seen = find(*first, "known.pdf");
+  REQUIRE(seen);
+  REQUIRE(seen->rejected);
+  CHECK(seen->rejected->code == ErrorCode::not_pdf);
+
+  const std::uint64_t size = seen->size;
+  const std::int64_t mtime = seen->mtime_ns;
+  std::vector<std::string> asked;
+  KnownPdf known = [&](const std::string& path, std::uint64_t s, std::int64_t m) {
+    asked.push_back(path);
+    return path == "known.pdf" && s == size && m == mtime;
+  };
+  auto trusted = walk_sources(dir.path(), known);
+  REQUIRE(trusted);
+  REQUIRE(find(*trusted, "known.pdf"));
+  CHECK_FALSE(find(*trusted, "known.pdf")->rejected);  // taken on trust: not opened
+  CHECK(find(*trusted, "known.pdf")->size == size);
+  REQUIRE(find(*trusted, "other.pdf"));
+  CHECK_FALSE(find(*trusted, "other.pdf")->rejected);
+  CHECK(asked.size() == 2);
+
+  // Once the mtime moves, the file is read again and found out.
+  fs::last_write_time(dir / "known.pdf", fs::last_write_time(dir / "known.pdf") + std::chrono::seconds(5));
+  auto changed = walk_sources(dir.path(), known);
+  REQUIRE(changed);
+  REQUIRE(find(*changed, "known.pdf"));
+  REQUIRE(find(*changed, "known.pdf")->rejected);
+  CHECK(find(*changed, "known.pdf")->rejected->code == ErrorCode::not_pdf);
+}
+
+TEST_CASE("SourceWalker: root_problem names a missing corpus folder", "[corpus][walker]") {
+  TempDir dir;
+  CHECK_FALSE(root_problem(dir.path()).has_value());
+  auto problem = root_problem(dir / "missing");
+  REQUIRE(problem);
+  CHECK(problem->code == ErrorCode::io);
+  CHECK(problem->message.find("missing") != std::string::npos);
 }
