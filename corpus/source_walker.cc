@@ -85,13 +85,14 @@ class Walker {
     if (S_ISDIR(st.st_mode)) return walk_dir(entry, rel);
     if (!S_ISREG(st.st_mode)) return;
     const auto size = static_cast<std::uint64_t>(st.st_size);
-    if (known_ && known_(rel, size, mtime_ns_of(st))) {
-      out_.files.push_back({rel, entry, size, mtime_ns_of(st), {}});
+    const std::int64_t mtime = mtime_ns_of(st);
+    if (known_ && known_(rel, size, mtime)) {
+      out_.files.push_back({rel, entry, size, mtime, {}});
       return;
     }
     Sniffed s = sniff(entry);
     if (s.kind == Sniff::pdf) {
-      out_.files.push_back({rel, entry, static_cast<std::uint64_t>(st.st_size), mtime_ns_of(st), {}});
+      out_.files.push_back({rel, entry, size, mtime, {}});
     } else if (!named_pdf(entry)) {
       ++out_.ignored;
     } else if (s.kind == Sniff::empty) {

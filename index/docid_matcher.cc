@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
+#include <string>
+#include <utility>
 
 namespace reviewlens::index {
 namespace {
@@ -36,12 +39,13 @@ std::optional<std::vector<Set>> children(const Xapian::Database& db, const Xapia
   return out;
 }
 
-const std::string* leaf_term(const Xapian::Query& q, std::string& storage) {
-  if (q.get_type() != Xapian::Query::LEAF_TERM) return nullptr;
+// The term of a term query; nullopt for anything else, and for Query("")
+// (every document).
+std::optional<std::string> leaf_term(const Xapian::Query& q) {
+  if (q.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
   auto term = q.get_unique_terms_begin();
-  if (term == q.get_unique_terms_end() || (*term).empty()) return nullptr;
-  storage = *term;
-  return &storage;
+  if (term == q.get_unique_terms_end() || (*term).empty()) return std::nullopt;
+  return *term;
 }
 
 // Keeps the docids that `term` also indexes, probing its posting list with
@@ -63,28 +67,25 @@ Docids probe(const Xapian::Database& db, const std::string& term, Docids ids) {
 // AND and FILTER: the rarest side is read whole; other terms are probed,
 // other subqueries intersected.
 std::optional<Set> intersection(const Xapian::Database& db, const Xapian::Query& q) {
-  std::vector<std::string> terms;
+  std::vector<std::pair<Xapian::doccount, std::string>> terms;  // by frequency
   std::vector<Set> sets;
   for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
     const Xapian::Query sub = q.get_subquery(i);
-    std::string term;
-    if (leaf_term(sub, term)) {
-      terms.push_back(std::move(term));
+    if (auto term = leaf_term(sub)) {
+      terms.emplace_back(db.get_termfreq(*term), std::move(*term));
       continue;
     }
     auto s = evaluate(db, sub);
     if (!s) return std::nullopt;
     if (!s->everything) sets.push_back(std::move(*s));
   }
-  std::sort(terms.begin(), terms.end(), [&db](const std::string& a, const std::string& b) {
-    return db.get_termfreq(a) < db.get_termfreq(b);
-  });
+  std::sort(terms.begin(), terms.end());
   std::sort(sets.begin(), sets.end(), [](const Set& a, const Set& b) { return a.ids.size() < b.ids.size(); });
   if (sets.empty() && terms.empty()) return Set{true, {}};
   Docids acc;
   std::size_t first_term = 0;
-  if (sets.empty() || (!terms.empty() && db.get_termfreq(terms[0]) < sets[0].ids.size())) {
-    acc = postings(db, terms[0]);
+  if (sets.empty() || (!terms.empty() && terms[0].first < sets[0].ids.size())) {
+    acc = postings(db, terms[0].second);
     first_term = 1;
   } else {
     acc = std::move(sets[0].ids);
@@ -95,7 +96,7 @@ std::optional<Set> intersection(const Xapian::Database& db, const Xapian::Query&
     std::set_intersection(acc.begin(), acc.end(), s.ids.begin(), s.ids.end(), std::back_inserter(next));
     acc = std::move(next);
   }
-  for (std::size_t i = first_term; i < terms.size() && !acc.empty(); ++i) acc = probe(db, terms[i], std::move(acc));
+  for (std::size_t i = first_term; i < terms.size() && !acc.empty(); ++i) acc = probe(db, terms[i].second, std::move(acc));
   return Set{false, std::move(acc)};
 }
 
@@ -123,12 +124,9 @@ std::optional<Set> difference(const Xapian::Database& db, std::vector<Set> sets)
 
 std::optional<Set> evaluate(const Xapian::Database& db, const Xapian::Query& q) {
   switch (q.get_type()) {
-    case Xapian::Query::LEAF_TERM: {
-      auto term = q.get_unique_terms_begin();
-      if (term == q.get_unique_terms_end()) return std::nullopt;
-      if ((*term).empty()) return Set{true, {}};  // Query("") matches every document
-      return Set{false, postings(db, *term)};
-    }
+    case Xapian::Query::LEAF_TERM:
+      if (auto term = leaf_term(q)) return Set{false, postings(db, *term)};
+      return Set{true, {}};  // Query("")
     case Xapian::Query::LEAF_MATCH_ALL: return Set{true, {}};
     case Xapian::Query::LEAF_MATCH_NOTHING: return Set{};
     case Xapian::Query::OP_AND:
