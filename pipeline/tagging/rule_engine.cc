@@ -93,7 +93,7 @@ bool in_scope(const Scope& scope, const RE2* sections, const PassageView& passag
 
 struct RuleEngine::Impl {
   std::vector<RuleGroup> groups;
-  SlotRegexes slots;
+  LazyRegexes slots;  // per slot: its alternation
   std::vector<SlotSource> sources;  // per slot, for the span finder
   std::unordered_map<std::string, int> slot_of;
   RE2::Set set{engine_options(), RE2::UNANCHORED};
