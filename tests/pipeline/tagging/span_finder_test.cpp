@@ -60,6 +60,7 @@ TEST_CASE("SpanFinder: spans equal a full RE2 scan on tricky phrases and pattern
       {{"Café", "naïve*"}, {"\\bfocus(?:ed|ing)?\\b(?:\\W+\\w+){0,3}?\\W+on\\b"}, 0},
       {{"SEND"}, {"\\b(?:Baby|Infant) [A-Z]\\b", "(?-i:MARAC)s?"}, 0},
       {{"but"}, {".{0,3}later"}, 0},  // not covered: `.` can start anywhere
+      {{}, {"\\s+later", "[\\s]+(?:and|or)\\b"}, 0},  // a match that starts with a run of spaces
   };
   std::vector<SlotSource> slots;
   for (const auto& list : lists) slots.push_back({&list, CaseMode::insensitive});
@@ -73,6 +74,7 @@ TEST_CASE("SpanFinder: spans equal a full RE2 scan on tricky phrases and pattern
       "Café staff were naïve and naïvely CAFÉ; focused all our efforts on, focusing on, focus on.",
       "SEND and send; Baby A and baby b, Infant Z. MARAC, marac, MARACs and Marac's.",
       "But later, butter, ...later, but.",
+      "Sooner or  later,\tand\n\nor later; x later",
       "",
       "a",
       "  ;;;  ",
