@@ -8,9 +8,10 @@
 //
 // Matching: one scan of the passage by the span finder lists, per slot, the
 // positions where it could match; a slot's spans are then found only there
-// (the phrase matcher, or the slot's RE2 anchored at that position), which
-// gives exactly the spans of a full RE2 scan of the slot (tested against it
-// on the bundled taxonomy). A slot occurs when it has spans, and groups none
+// (its alternatives in order, each by the phrase matcher or its own RE2
+// anchored at that position, each alternative and position once per
+// passage however many slots share it), which gives exactly the spans of a
+// full RE2 scan of the slot (tested against it on the bundled taxonomy). A slot occurs when it has spans, and groups none
 // of whose slots has candidates are not visited. Spans are then placed in
 // sentences: `near` pairs must share a sentence and be close enough in
 // words; an exclusion span vetoes matches in its sentence; and the
