@@ -336,6 +336,11 @@ class Reader {
   bool failed_ = false;
 };
 
+void add_space_bytes(std::string& bytes) {
+  for (int b = 0; b < 0x80; ++b)
+    if (is_re2_space_byte(static_cast<unsigned char>(b))) bytes += static_cast<char>(b);
+}
+
 }  // namespace
 
 std::optional<std::vector<LiteralPrefix>> literal_prefixes(std::string_view pattern) {
@@ -344,6 +349,14 @@ std::optional<std::vector<LiteralPrefix>> literal_prefixes(std::string_view patt
   std::vector<LiteralPrefix> out;
   for (const auto& e : *set) {
     if (e.s.empty()) return std::nullopt;  // could match empty, or start anywhere
+    if (e.s[0] == kSpaceRun) {
+      // The span finder looks for prefixes at bytes that can begin them,
+      // and a run begins with any space byte.
+      std::string bytes;
+      add_space_bytes(bytes);
+      for (char b : bytes) out.push_back(LiteralPrefix{std::string(1, b), false});
+      continue;
+    }
     out.push_back(LiteralPrefix{e.s, e.bounded && is_re2_word_byte(static_cast<unsigned char>(e.s[0]))});
   }
   return out;

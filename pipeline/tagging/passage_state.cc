@@ -8,26 +8,6 @@
 
 namespace reviewlens::tagging {
 
-SlotRegexes::SlotRegexes() = default;
-SlotRegexes::~SlotRegexes() = default;
-
-void SlotRegexes::add(std::string regex) { sources_.push_back(std::move(regex)); }
-
-void SlotRegexes::freeze() {
-  once_ = std::make_unique<std::once_flag[]>(sources_.size());
-  compiled_.resize(sources_.size());
-}
-
-const RE2& SlotRegexes::get(int slot) const {
-  std::call_once(once_[slot], [&] {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(kEngineMemory);
-    compiled_[slot] = std::make_unique<RE2>(sources_[slot], options);
-  });
-  return *compiled_[slot];
-}
-
 void EngineScratch::begin(std::size_t slots) {
   if (present_stamp.size() < slots) {
     present_stamp.resize(slots, 0);
@@ -45,7 +25,7 @@ void EngineScratch::begin(std::size_t slots) {
 void PassageState::fill_spans(int slot, std::vector<Span>& out) {
   out.clear();
   if (finder_ && finder_->covers(slot))
-    finder_->find(slot, [&]() -> const RE2& { return slots_.get(slot); }, passage_.text, scratch_.finder, out);
+    finder_->find(slot, passage_.text, scratch_.finder, out);
   else
     find_all_into(slots_.get(slot), passage_.text, 0, passage_.text.size(), out);
   scratch_.spans_stamp[slot] = scratch_.epoch;

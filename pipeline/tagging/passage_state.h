@@ -7,13 +7,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 #include "pipeline/core/document.h"
+#include "pipeline/tagging/lazy_regexes.h"
 #include "pipeline/tagging/rule_engine.h"
 #include "pipeline/tagging/span_finder.h"
 #include "pipeline/tagging/text_spans.h"
@@ -23,31 +23,6 @@ class RE2;
 }
 
 namespace reviewlens::tagging {
-
-// RE2's memory budget for every regex of the engine (RE2::Options::max_mem).
-inline constexpr std::int64_t kEngineMemory = std::int64_t{256} << 20;
-
-// The slots' own RE2s, each compiled on first use: most slots are phrases
-// the span finder confirms without RE2, and compiling all of them was a
-// third of the engine's start-up. Thread-safe (std::call_once per slot).
-// The engine has parsed every pattern already (RE2::Set::Add), so a
-// compile can fail only on RE2's memory budget; such an RE2 matches
-// nothing, as when the engine compiled them all up front.
-class SlotRegexes {
- public:
-  SlotRegexes();
-  ~SlotRegexes();
-  void add(std::string regex);
-  // Call after the last add and before the first get.
-  void freeze();
-  std::size_t size() const { return sources_.size(); }
-  const re2::RE2& get(int slot) const;
-
- private:
-  std::vector<std::string> sources_;
-  std::unique_ptr<std::once_flag[]> once_;
-  mutable std::vector<std::unique_ptr<re2::RE2>> compiled_;
-};
 
 // Working memory for one passage, kept per thread and reused: the engine is
 // const and shared between threads, and allocating these for every passage
@@ -72,7 +47,7 @@ struct EngineScratch {
 // occurs when it has spans; otherwise the Set said so (mark_present).
 class PassageState {
  public:
-  PassageState(const SlotRegexes& slots, const SpanFinder* finder,
+  PassageState(const LazyRegexes& slots, const SpanFinder* finder,
                const PassageView& passage, EngineScratch& scratch)
       : slots_(slots), finder_(finder), passage_(passage), scratch_(scratch) {}
 
@@ -99,7 +74,7 @@ class PassageState {
  private:
   void fill_spans(int slot, std::vector<Span>& out);
 
-  const SlotRegexes& slots_;
+  const LazyRegexes& slots_;
   const SpanFinder* finder_;
   const PassageView& passage_;
   EngineScratch& scratch_;

@@ -8,9 +8,10 @@
 //
 // Matching: one scan of the passage by the span finder lists, per slot, the
 // positions where it could match; a slot's spans are then found only there
-// (the phrase matcher, or the slot's RE2 anchored at that position), which
-// gives exactly the spans of a full RE2 scan of the slot (tested against it
-// on the bundled taxonomy). A slot occurs when it has spans, and groups none
+// (its alternatives in order, each by the phrase matcher or its own RE2
+// anchored at that position, each alternative and position once per
+// passage however many slots share it), which gives exactly the spans of a
+// full RE2 scan of the slot (tested against it on the bundled taxonomy). A slot occurs when it has spans, and groups none
 // of whose slots has candidates are not visited. Spans are then placed in
 // sentences: `near` pairs must share a sentence and be close enough in
 // words; an exclusion span vetoes matches in its sentence; and the
@@ -21,8 +22,9 @@
 // which slots occur and each reported slot's own RE2 scans for its spans.
 // A slot with an alternative that has no usable prefix (it can match the
 // empty string, or start with `.`, \W, [^x] ...) is scanned with its RE2 on
-// the fast path too. If the Set's DFA runs out of memory on some input, the
-// engine tests each slot on its own: slower, never wrong.
+// the fast path too. The Set is compiled on first use; if it cannot be, or
+// its DFA runs out of memory on some input, the engine tests each slot on
+// its own: slower, never wrong.
 //
 // Cost (see bench/tag_throughput.sh and docs/rules.md, "Speed"): the scan
 // (trie walks at word starts that pass a small filter), then the candidate
@@ -35,6 +37,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 
@@ -93,10 +96,14 @@ bool in_scope(const Scope& scope, const RE2* sections, const PassageView& passag
 
 struct RuleEngine::Impl {
   std::vector<RuleGroup> groups;
-  SlotRegexes slots;
+  LazyRegexes slots;  // per slot: its alternation
   std::vector<SlotSource> sources;  // per slot, for the span finder
   std::unordered_map<std::string, int> slot_of;
-  RE2::Set set{engine_options(), RE2::UNANCHORED};
+  // Compiled on first use: only text the span finder cannot take needs it,
+  // and compiling it was a quarter of the engine's start-up.
+  mutable RE2::Set set{engine_options(), RE2::UNANCHORED};
+  mutable std::once_flag set_once;
+  mutable bool set_compiled = false;
   std::optional<SpanFinder> finder;
   std::vector<CompiledGroup> compiled;
   // Assertion cues are slots too, so a passage without any cue skips the check.
@@ -140,8 +147,6 @@ struct RuleEngine::Impl {
       compiled.push_back(std::move(cg));
     }
     slots.freeze();
-    if (slots.size() != 0 && !set.Compile())
-      throw FatalError("rule patterns too large to compile together", exit_code::kUsage);
     finder.emplace(sources);
     sources.clear();  // they point into the cues argument
     index_groups_by_slot();
@@ -166,16 +171,20 @@ struct RuleEngine::Impl {
   }
 
   // Marks the slots occurring anywhere in the text; false when none does.
+  // A Set too large to compile, or whose DFA runs out of memory, leaves
+  // each slot to be tried on its own.
   bool find_present(PassageState& state) const {
     if (slots.size() == 0) return false;
+    // RE2::Set::Compile is not const; call_once makes it safe across threads.
+    std::call_once(set_once, [this] { set_compiled = set.Compile(); });
     auto& found = state.scratch().found;
     found.clear();
     RE2::Set::ErrorInfo info{};
-    if (set.Match(state.text(), &found, &info)) {
+    if (set_compiled && set.Match(state.text(), &found, &info)) {
       for (int i : found) state.mark_present(i);
       return true;
     }
-    if (info.kind == RE2::Set::kNoError) return false;
+    if (set_compiled && info.kind == RE2::Set::kNoError) return false;
     bool any = false;
     for (std::size_t i = 0; i < slots.size(); ++i)
       if (RE2::PartialMatch(state.text(), slots.get(static_cast<int>(i)))) {

@@ -9,6 +9,7 @@
 
 #include <re2/re2.h>
 
+#include "pipeline/tagging/lazy_regexes.h"
 #include "pipeline/tagging/literal_prefixes.h"
 #include "pipeline/tagging/pattern_text.h"
 #include "pipeline/tagging/phrase_matcher.h"
@@ -110,22 +111,27 @@ struct SpanFinder::Impl {
   PrefixTrie word_trie, any_trie;
   StartFilter word_filter;
   std::vector<Atom> atoms;
+  LazyRegexes atom_regexes;  // per atom: its RE2 alone, under its slot's case mode
   std::vector<std::uint32_t> member_begin;  // atom -> its range in `members` (atoms + 1 entries)
   std::vector<Member> members;              // the covered slots using each atom, and where
   std::size_t uncovered = 0;
 
-  std::uint32_t atom_for(std::string key, std::vector<PhraseToken> tokens, const std::string* pattern,
+  std::uint32_t atom_for(const std::string& regex, std::vector<PhraseToken> tokens, const std::string* pattern,
                          CaseMode case_mode, std::unordered_map<std::string, std::uint32_t>& index);
   void build_tries();
   void walk(const PrefixTrie& trie, std::string_view text, std::uint32_t start, Scratch& scratch) const;
   void list(std::uint32_t atom, std::uint32_t pos, Scratch& scratch) const;
+  std::uint32_t match_end(std::uint32_t atom, std::string_view text, std::size_t at) const;
 };
 
-std::uint32_t SpanFinder::Impl::atom_for(std::string key, std::vector<PhraseToken> tokens,
+// An atom is one alternative under one case mode, the same RE2 source as
+// its part of a slot's alternation (component_regex).
+std::uint32_t SpanFinder::Impl::atom_for(const std::string& regex, std::vector<PhraseToken> tokens,
                                          const std::string* pattern, CaseMode case_mode,
                                          std::unordered_map<std::string, std::uint32_t>& index) {
-  key.insert(key.begin(), case_mode == CaseMode::insensitive ? 'i' : 's');
+  std::string key = (case_mode == CaseMode::insensitive ? "(?i)" : "") + ("(?:" + regex + ")");
   if (auto it = index.find(key); it != index.end()) return it->second;
+  atom_regexes.add(key);
   Atom atom;
   if (pattern) {
     atom.prefixes = literal_prefixes(*pattern);
@@ -170,10 +176,10 @@ SpanFinder::SpanFinder(const std::vector<SlotSource>& slots) : impl_(std::make_u
       auto tokens = phrase_tokens(phrase);
       std::string regex = tokens_regex(tokens);
       if (regex.empty()) continue;  // component_regex skips it too
-      alternatives.push_back(impl_->atom_for("p" + regex, std::move(tokens), nullptr, slots[s].case_mode, index));
+      alternatives.push_back(impl_->atom_for(regex, std::move(tokens), nullptr, slots[s].case_mode, index));
     }
     for (const auto& pattern : list.patterns)
-      alternatives.push_back(impl_->atom_for("r" + pattern, {}, &pattern, slots[s].case_mode, index));
+      alternatives.push_back(impl_->atom_for(pattern, {}, &pattern, slots[s].case_mode, index));
     for (auto a : alternatives)
       if (!impl_->atoms[a].prefixes) covered_[s] = 0;
     if (!covered_[s]) {
@@ -190,6 +196,7 @@ SpanFinder::SpanFinder(const std::vector<SlotSource>& slots) : impl_(std::make_u
     impl_->members.insert(impl_->members.end(), m.begin(), m.end());
   }
   impl_->member_begin.push_back(static_cast<std::uint32_t>(impl_->members.size()));
+  impl_->atom_regexes.freeze();
   impl_->build_tries();
 }
 
@@ -208,6 +215,8 @@ void SpanFinder::Impl::list(std::uint32_t atom, std::uint32_t pos, Scratch& scra
   std::uint64_t key = (std::uint64_t{scratch.epoch} << 32) | pos;
   if (scratch.atom_seen[atom] == key) return;  // already listed here through another prefix
   scratch.atom_seen[atom] = key;
+  const auto listing = static_cast<std::uint32_t>(scratch.listings.size());
+  scratch.listings.push_back({atom, Scratch::kUnknown});
   for (std::uint32_t m = member_begin[atom]; m < member_begin[atom + 1]; ++m) {
     auto [slot, order] = members[m];
     if (scratch.slot_stamp[slot] != scratch.epoch) {
@@ -215,7 +224,7 @@ void SpanFinder::Impl::list(std::uint32_t atom, std::uint32_t pos, Scratch& scra
       scratch.candidates[slot].clear();
       scratch.touched.push_back(slot);
     }
-    scratch.candidates[slot].push_back({pos, order, atom});
+    scratch.candidates[slot].push_back({pos, order, listing});
   }
 }
 
@@ -239,6 +248,7 @@ void SpanFinder::scan(std::string_view text, Scratch& scratch) const {
     scratch.epoch = 1;
   }
   scratch.touched.clear();
+  scratch.listings.clear();
   const bool any = !im.any_first.empty();
   for (std::size_t from = 0; from < text.size(); from += 64) {
     std::uint64_t words = word_starts64(text, from);
@@ -252,21 +262,24 @@ void SpanFinder::scan(std::string_view text, Scratch& scratch) const {
   }
 }
 
-void SpanFinder::find(int slot, const RE2& slot_re, std::string_view text, Scratch& scratch,
-                      std::vector<Span>& out) const {
-  find(slot, [&]() -> const RE2& { return slot_re; }, text, scratch, out);
+// Where the atom's match anchored at `at` ends, or kNoMatch: the phrase
+// matcher when it can tell, else the atom's own RE2.
+std::uint32_t SpanFinder::Impl::match_end(std::uint32_t atom, std::string_view text, std::size_t at) const {
+  if (const auto& phrase = atoms[atom].phrase) {
+    auto r = phrase->match_at(text, at);
+    if (r.outcome == PhraseMatcher::Outcome::no_match) return Scratch::kNoMatch;
+    if (r.outcome == PhraseMatcher::Outcome::match) return static_cast<std::uint32_t>(r.end);
+  }
+  re2::StringPiece m;
+  if (!atom_regexes.get(static_cast<int>(atom))
+           .Match(re2::StringPiece(text.data(), text.size()), at, text.size(), RE2::ANCHOR_START, &m, 1))
+    return Scratch::kNoMatch;
+  return static_cast<std::uint32_t>(at + m.size());
 }
 
-void SpanFinder::find(int slot, const std::function<const RE2&()>& slot_re, std::string_view text,
-                      Scratch& scratch, std::vector<Span>& out) const {
+void SpanFinder::find(int slot, std::string_view text, Scratch& scratch, std::vector<Span>& out) const {
   if (!may_match(slot, scratch)) return;
   auto& c = scratch.candidates[slot];
-  auto anchored = [&](std::size_t at) -> std::size_t {
-    re2::StringPiece m;
-    if (!slot_re().Match(re2::StringPiece(text.data(), text.size()), at, text.size(), RE2::ANCHOR_START, &m, 1))
-      return 0;
-    return at + m.size();
-  };
   std::size_t pos = 0;
   for (std::size_t i = 0; i < c.size();) {
     std::size_t j = i + 1;
@@ -277,17 +290,12 @@ void SpanFinder::find(int slot, const std::function<const RE2&()>& slot_re, std:
         std::sort(c.begin() + i, c.begin() + j, [](const auto& a, const auto& b) { return a.order < b.order; });
       std::size_t end = 0;
       for (std::size_t k = i; k < j; ++k) {
-        const auto& phrase = impl_->atoms[c[k].atom].phrase;
-        if (phrase) {
-          auto r = phrase->match_at(text, at);
-          if (r.outcome == PhraseMatcher::Outcome::no_match) continue;
-          if (r.outcome == PhraseMatcher::Outcome::match) {
-            end = r.end;
-            break;
-          }
+        Scratch::Listing& listing = scratch.listings[c[k].listing];
+        if (listing.end == Scratch::kUnknown) listing.end = impl_->match_end(listing.atom, text, at);
+        if (listing.end != Scratch::kNoMatch) {
+          end = listing.end;
+          break;
         }
-        end = anchored(at);  // RE2 decides for this start
-        break;
       }
       if (end > at) {
         out.push_back(Span{at, end});

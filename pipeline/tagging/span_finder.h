@@ -24,7 +24,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -52,10 +51,19 @@ class SpanFinder {
   struct Scratch {
     struct Candidate {
       std::uint32_t pos;
-      std::uint32_t order;  // the alternative's index in the slot
-      std::uint32_t atom;
+      std::uint32_t order;    // the alternative's index in the slot
+      std::uint32_t listing;  // into `listings`
     };
+    // One alternative (atom) at one position, shared by every slot that
+    // has the atom: its match there is worked out once per passage.
+    struct Listing {
+      std::uint32_t atom;
+      std::uint32_t end;  // kUnknown, kNoMatch, or where its match there ends
+    };
+    static constexpr std::uint32_t kUnknown = ~std::uint32_t{0};
+    static constexpr std::uint32_t kNoMatch = kUnknown - 1;
     std::uint32_t epoch = 0;
+    std::vector<Listing> listings;
     std::vector<std::uint32_t> slot_stamp;  // slot -> epoch its candidates were filled in
     std::vector<std::vector<Candidate>> candidates;
     std::vector<std::uint64_t> atom_seen;  // atom -> (epoch << 32 | pos) of its last listing
@@ -85,14 +93,13 @@ class SpanFinder {
   }
 
   // Appends the covered slot's matches in the scanned text: those that
-  // find_all_into(slot_re, text, 0, text.size()) gives. `slot_re` is the
-  // slot's own RE2 (the alternation, with the case-mode prefix).
-  void find(int slot, const re2::RE2& slot_re, std::string_view text, Scratch& scratch,
-            std::vector<Span>& out) const;
-  // The same, with the slot's RE2 asked for only if a candidate needs it
-  // (the engine compiles slot regexes on first use).
-  void find(int slot, const std::function<const re2::RE2&()>& slot_re, std::string_view text,
-            Scratch& scratch, std::vector<Span>& out) const;
+  // find_all_into(slot_re, text, 0, text.size()) gives, where `slot_re` is
+  // the slot's own RE2 (the alternation, with the case-mode prefix). At a
+  // candidate position the slot's match is that of its first alternative
+  // matching there (RE2's leftmost-first alternation), so alternatives are
+  // tried one by one, with the phrase matcher or the alternative's own RE2
+  // (compiled on first use), each (alternative, position) once per scan.
+  void find(int slot, std::string_view text, Scratch& scratch, std::vector<Span>& out) const;
 
  private:
   struct Impl;

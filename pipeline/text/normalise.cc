@@ -5,6 +5,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace reviewlens::text {
 namespace {
 
@@ -31,15 +35,30 @@ Fold fold_of(UChar32 c) {
 }
 
 // Plain printable ASCII with single spaces needs none of the ICU work; most
-// passages of English reviews are like that, so this keeps extraction fast.
+// passages of English reviews are like that, so this keeps extraction (and
+// `tag`, which normalises every passage it reads) fast: 16 bytes at a time
+// where SSE2 is there.
 bool is_already_normal(std::string_view s) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ') return s.empty();
-  char previous = 0;
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c >= 0x7F || c == '`') return false;
-    if (c == ' ' && previous == ' ') return false;
-    previous = ch;
+  auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7F && c != '`'; };
+  if (!plain(static_cast<unsigned char>(s[0]))) return false;
+  std::size_t i = 1;  // each byte from here is checked with the one before
+#if defined(__SSE2__)
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const __m128i space = _mm_set1_epi8(' '), del = _mm_set1_epi8(0x7F), grave = _mm_set1_epi8('`');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i - 1));
+    // Signed: bytes >= 0x80 are negative, so one compare finds them and those < 0x20.
+    __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del));
+    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, grave));
+    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(before, space)));
+    if (_mm_movemask_epi8(bad) != 0) return false;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    if (!plain(static_cast<unsigned char>(s[i]))) return false;
+    if (s[i] == ' ' && s[i - 1] == ' ') return false;
   }
   return true;
 }

@@ -188,8 +188,9 @@ TEST_CASE("RuleEngine: text the span finder cannot use goes through RE2 alone", 
 }
 
 TEST_CASE("RuleEngine: slot regexes compiled on first use agree across threads", "[tagging][engine]") {
-  // Slot RE2s are compiled lazily (std::call_once); threads that reach the
-  // same slots at once must all see a compiled regex and the same spans.
+  // Slot and alternative RE2s and the reference path's RE2::Set are
+  // compiled lazily (std::call_once); threads that reach them at once must
+  // all see a compiled regex and the same spans.
   Rule pattern;
   pattern.id = "p";
   pattern.any.patterns = {"\\b(?:police|health)\\s*(?:and|or)\\s*(?:school|housing)\\b", "\\bChild [A-Z]\\b"};

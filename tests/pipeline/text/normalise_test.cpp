@@ -1,3 +1,5 @@
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "pipeline/text/normalise.h"
@@ -28,6 +30,27 @@ TEST_CASE("Normalise: folds typography to plain text", "[text]") {
     INFO(c.input);
     CHECK(normalise(c.input) == c.expected);
   }
+}
+
+// Plain ASCII is returned as it is by a 16-bytes-at-a-time check; anything
+// it must not pass (two spaces, a control byte, DEL, '`', non-ASCII) at
+// every position of texts around the block size goes the ICU way.
+TEST_CASE("Normalise: the plain-ASCII shortcut sees a bad byte anywhere", "[text]") {
+  struct Bad {
+    std::string bytes;
+    std::string expected;
+  };
+  const Bad bads[] = {{"  ", " "}, {"\t", " "}, {"\x7F", " "}, {"`", "'"}, {"\xC3\xA9", "\xC3\xA9"}, {"\x01", " "}};
+  for (std::size_t length = 2; length <= 40; ++length)
+    for (std::size_t at = 1; at + 1 < length; ++at)
+      for (const auto& bad : bads) {
+        std::string plain(length, 'a'), text = plain, expected = plain;
+        text.replace(at, 1, bad.bytes);
+        expected.replace(at, 1, bad.expected);
+        INFO("length " << length << ", at " << at << ": " << text);
+        CHECK(normalise(text) == expected);
+        CHECK(normalise(plain) == plain);
+      }
 }
 
 TEST_CASE("Normalise: is idempotent", "[text]") {
