@@ -15,7 +15,6 @@
 #include "cli/ingest_manifest.h"
 #include "corpus/change_plan.h"
 #include "corpus/source_walker.h"
-#include "index/index_reader.h"
 #include "index/index_writer.h"
 #include "pipeline/tagging/theme_ids.h"
 
@@ -40,10 +39,9 @@ index::IndexInfo validated_info(const std::string& version, const std::string& h
 
 // The stored passages' taxonomy, when it is the file's (`hash`) in both
 // places a run records it; nullopt means "re-tag or validate: full run".
-std::optional<index::IndexInfo> unchanged_taxonomy(const fs::path& index, const std::string& hash) {
-  index::IndexReader reader(index);
-  index::IndexInfo stored = reader.info();
-  if (stored.taxonomy_hash != hash || reader.run_metadata(kTaggedWithKey) != hash) return std::nullopt;
+std::optional<index::IndexInfo> unchanged_taxonomy(const index::IndexWriter& writer, const std::string& hash) {
+  index::IndexInfo stored = writer.stored_info();
+  if (stored.taxonomy_hash != hash || writer.run_metadata(kTaggedWithKey) != hash) return std::nullopt;
   return validated_info(stored.taxonomy_version, hash);
 }
 
@@ -56,40 +54,26 @@ std::vector<corpus::ManifestEntry> manifest_entries(const std::vector<index::Sou
   return out;
 }
 
-// Counts the plan into `report`; false as soon as one item needs more than
-// the stat the walk already made. The hasher is never asked: a file it
-// would hash is one whose size or mtime moved, which is work.
-bool nothing_to_do(const std::vector<corpus::SourceFile>& files,
-                   const std::vector<index::SourceStat>& stats, const IngestOptions& options,
-                   IngestReport& report) {
-  bool hashed = false;
-  auto hasher = [&hashed](const corpus::SourceFile&) -> Expected<std::string> {
-    hashed = true;
-    return std::string();
-  };
-  auto plan = corpus::plan_changes(files, manifest_entries(stats), hasher, {options.retry_failed});
-  if (hashed) return false;
-  for (const auto& item : plan) {
-    if (item.action == corpus::PlanAction::unchanged) ++report.unchanged;
-    else if (item.action == corpus::PlanAction::failed_unchanged) ++report.skipped_failed;
-    else return false;
-  }
-  return true;
-}
-
 std::optional<IngestReport> check_and_record(const IngestOptions& options, Clock::time_point start,
                                              IngestReport report) {
   auto hash = taxonomy_file_hash(options.taxonomy);
   if (!hash || corpus::root_problem(options.corpus) || !fs::exists(options.index)) return std::nullopt;
   IngestLock lock(options.index);
   remove_stale_generations(options.index);
-  auto info = unchanged_taxonomy(options.index, *hash);
+  // Opened before the taxonomy is known to be unchanged, with a placeholder
+  // info: nothing is written unless it is, and then with the real one.
+  index::IndexWriter writer(options.index, {}, index::OpenMode::update);
+  auto info = unchanged_taxonomy(writer, *hash);
   if (!info) return std::nullopt;
-  index::IndexWriter writer(options.index, *info, index::OpenMode::update);
+  writer.set_info(*info);
   std::vector<index::SourceStat> stats = writer.source_stats();
   if (stats.empty()) return std::nullopt;  // nothing indexed yet: the full run says what it finds
   auto walk = corpus::walk_sources(options.corpus, known_pdfs(stats));
-  if (!walk || !nothing_to_do(walk->files, stats, options, report)) return std::nullopt;
+  if (!walk) return std::nullopt;
+  auto counts = corpus::unchanged_counts(walk->files, manifest_entries(stats), {options.retry_failed});
+  if (!counts) return std::nullopt;
+  report.unchanged = counts->unchanged;
+  report.skipped_failed = counts->failed_unchanged;
 
   report.taxonomy_version = info->taxonomy_version;
   report.taxonomy_hash = *hash;

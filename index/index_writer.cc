@@ -50,7 +50,9 @@ struct IndexWriter::Impl {
   IndexInfo info;
   Xapian::WritableDatabase db;
   std::vector<SynonymGroup> synonyms = default_synonyms();
-  DocumentPreparer preparer{info};
+  // Built on first put_document: a run that only checks and records (the
+  // no-change ingest) never needs its term generator and synonyms.
+  std::optional<DocumentPreparer> preparer;
   // The manifest's stat fields by path, loaded on first use (before this
   // writer's first manifest change) and kept in step with every change.
   std::optional<std::map<std::string, SourceStat>> stats;
@@ -149,7 +151,8 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::put_document(const Document& doc, const SourceRecord& source) {
   guarded(impl_->dir, "put_document", [&] {
-    const PreparedDocument prepared = decode(impl_->preparer.prepare(doc, source.path));
+    if (!impl_->preparer) impl_->preparer.emplace(impl_->info);
+    const PreparedDocument prepared = decode(impl_->preparer->prepare(doc, source.path));
     impl_->put(prepared, Impl::unserialise(prepared), source);
   });
 }
@@ -207,6 +210,23 @@ std::vector<SourceStat> IndexWriter::source_stats() const {
 
 std::optional<Document> IndexWriter::load_document(const std::string& path) const {
   return guarded(impl_->dir, "load_document", [&] { return store::read_document(impl_->db, path); });
+}
+
+std::optional<std::string> IndexWriter::run_metadata(const std::string& key) const {
+  return guarded(impl_->dir, "run_metadata", [&]() -> std::optional<std::string> {
+    std::string value = impl_->db.get_metadata(std::string(schema::kRunKeyPrefix) + key);
+    if (value.empty()) return std::nullopt;
+    return value;
+  });
+}
+
+IndexInfo IndexWriter::stored_info() const {
+  return guarded(impl_->dir, "stored_info", [&] { return store::read_index_info(impl_->db); });
+}
+
+void IndexWriter::set_info(const IndexInfo& info) {
+  impl_->info = info;
+  impl_->preparer.reset();  // prepares with the new theme groups from now on
 }
 
 void IndexWriter::set_run_metadata(const std::string& key, const std::string& value) {

@@ -95,6 +95,13 @@ class IndexWriter {
   std::vector<SourceStat> source_stats() const;
   std::optional<Document> load_document(const std::string& path) const;
   void set_run_metadata(const std::string& key, const std::string& value);
+  // What the database holds (committed, or set by this writer): a run
+  // metadata value (nullopt when absent), and the taxonomy record.
+  std::optional<std::string> run_metadata(const std::string& key) const;
+  IndexInfo stored_info() const;
+  // Replaces the IndexInfo given to the constructor: what later documents
+  // are prepared with and what commit() records.
+  void set_info(const IndexInfo& info);
   // One atomic Xapian commit of everything above, with the stat table.
   void commit();
 
