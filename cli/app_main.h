@@ -2,10 +2,11 @@
 // parse/dispatch/error handling around the registered subcommands.
 //
 // `reviewlens` (reader_main.cc) holds only the commands that read an index
-// (search, show, status, stats) and links no Poppler, ICU, RE2 or yaml-cpp,
-// because loading those libraries costs a search more than the search
-// itself. Every other invocation it hands over, with the same argv, to the
-// complete CLI `reviewlens-full` next to it (main.cc), by exec.
+// (search, show, status, stats) and the no-change ingest (ingest_quick.h),
+// and links no Poppler, ICU, RE2 or yaml-cpp, because loading those
+// libraries costs a search more than the search itself. Every other
+// invocation (and an ingest with work to do) it hands over, with the same
+// argv, to the complete CLI `reviewlens-full` next to it (main.cc), by exec.
 #pragma once
 
 #include <vector>

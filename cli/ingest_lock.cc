@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -42,9 +43,14 @@ IngestLock::IngestLock(const fs::path& index_dir) {
     }
     throw FatalError(fmt::format("cannot lock {}: {}", path.string(), std::strerror(err)));
   }
-  // The holder's pid, for the message a second ingest prints.
+  // The holder's pid, for the message a second ingest prints. Truncated
+  // only when a longer pid was there before: a truncation costs a journal
+  // write, a visible share of a no-change run.
   std::string pid = std::to_string(::getpid());
-  if (::ftruncate(fd_, 0) == 0) (void)!::pwrite(fd_, pid.data(), pid.size(), 0);
+  struct stat st {};
+  if (::pwrite(fd_, pid.data(), pid.size(), 0) == static_cast<ssize_t>(pid.size()) && ::fstat(fd_, &st) == 0 &&
+      st.st_size > static_cast<off_t>(pid.size()))
+    (void)!::ftruncate(fd_, static_cast<off_t>(pid.size()));
 }
 
 IngestLock::~IngestLock() {

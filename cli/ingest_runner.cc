@@ -1,6 +1,5 @@
 #include "cli/ingest_runner.h"
 
-#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -9,6 +8,7 @@
 
 #include "cli/index_generation.h"
 #include "cli/ingest_lock.h"
+#include "cli/ingest_manifest.h"
 #include "corpus/content_hash.h"
 #include "corpus/source_walker.h"
 #include "cli/ingest_tagging.h"
@@ -23,7 +23,6 @@ using corpus::PlanItem;
 
 namespace {
 
-constexpr const char* kTaggedWithKey = "tagged_with";  // taxonomy hash every stored passage was tagged with
 using Clock = std::chrono::steady_clock;
 
 std::vector<corpus::ManifestEntry> manifest_entries(const std::vector<index::SourceRecord>& sources) {
@@ -33,19 +32,6 @@ std::vector<corpus::ManifestEntry> manifest_entries(const std::vector<index::Sou
     out.push_back({s.path, s.size, s.mtime_ns, s.content_hash,
                    s.status == "failed" ? corpus::SourceStatus::failed : corpus::SourceStatus::indexed});
   return out;
-}
-
-// Sources indexed by an earlier run, by path: the walk need not read them
-// again while their size and mtime are unchanged (corpus/source_walker.h).
-// Failed ones are read again: one of them may have been rejected as not a PDF.
-corpus::KnownPdf known_pdfs(const std::vector<index::SourceRecord>& sources) {
-  auto indexed = std::make_shared<std::unordered_map<std::string, std::pair<std::uint64_t, std::int64_t>>>();
-  for (const auto& s : sources)
-    if (s.status == "indexed") indexed->emplace(s.path, std::pair{s.size, s.mtime_ns});
-  return [indexed](const std::string& path, std::uint64_t size, std::int64_t mtime_ns) {
-    auto it = indexed->find(path);
-    return it != indexed->end() && it->second == std::pair{size, mtime_ns};
-  };
 }
 
 index::SourceRecord record_for(const PlanItem& item) {
@@ -245,17 +231,6 @@ class IngestRun {
   std::vector<PlanItem> extract_later_;
 };
 
-void fill_totals(IngestReport& report, const std::vector<index::SourceRecord>& sources) {
-  for (const auto& s : sources) {
-    if (s.status == "failed") {
-      ++report.total_failed;
-    } else {
-      ++report.total_documents;
-      report.total_passages += s.passages;
-    }
-  }
-}
-
 }  // namespace
 
 std::string doc_id_for(const std::string& path) {
@@ -298,7 +273,7 @@ IngestReport run_ingest(const IngestOptions& options) {
     index::IndexWriter writer(target, tagging.info(),
                               full ? index::OpenMode::create_fresh : index::OpenMode::update);
     std::vector<index::SourceRecord> manifest = writer.sources();
-    auto walk = corpus::walk_sources(options.corpus, known_pdfs(manifest));
+    auto walk = corpus::walk_sources(options.corpus, known_pdfs(writer.source_stats()));
     if (!walk) throw FatalError(walk.error().describe(), exit_code::kUsage);
     report.ignored_files = walk->ignored;
     bool retag = !manifest.empty() && tagged_with != tagging.hash();
@@ -310,7 +285,7 @@ IngestReport run_ingest(const IngestOptions& options) {
 
     IngestRun run(options, tagging, writer, report, retag);
     run.apply(plan, manifest);
-    fill_totals(report, writer.sources());
+    fill_totals(report, writer.source_stats());
     report.finished_at = utc_now_iso8601();
     report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     writer.set_run_metadata("last_run", to_json(report).dump());

@@ -12,30 +12,12 @@
 // problems; per-document problems are counted in the report.
 #pragma once
 
-#include <chrono>
-#include <filesystem>
 #include <string>
 
-#include "cli/ingest_progress.h"
+#include "cli/ingest_options.h"
 #include "cli/ingest_report.h"
-#include "corpus/change_plan.h"
 
 namespace reviewlens::cli {
-
-enum class BuildMode { incremental, full };
-
-struct IngestOptions {
-  std::filesystem::path corpus;
-  std::filesystem::path index;
-  std::string taxonomy;  // file, or empty for the bundled taxonomy
-  int jobs = 1;
-  BuildMode mode = BuildMode::incremental;
-  corpus::RetryFailed retry_failed = corpus::RetryFailed::no;
-  std::chrono::milliseconds timeout{120'000};
-  std::size_t memory_mb = 2048;
-  int commit_every = 50;
-  ProgressStyle progress = ProgressStyle::log;
-};
 
 IngestReport run_ingest(const IngestOptions& options);
 

@@ -14,6 +14,7 @@
 
 #include "cli/app_main.h"
 #include "cli/command.h"
+#include "cli/ingest_quick.h"
 #include "pipeline/core/error.h"
 
 namespace {
@@ -26,9 +27,11 @@ struct Reader {
 };
 
 // Commands that only read an index and need none of the extraction or
-// tagging libraries. Subcommands come first on the command line (the top
+// tagging libraries, and ingest, which hands over (kHandOver) unless there
+// is nothing to do. Subcommands come first on the command line (the top
 // level has only --help and --version), so argv[1] decides.
 constexpr Reader kReaders[] = {
+    {"ingest", reviewlens::cli::add_quick_ingest_command},
     {"search", reviewlens::cli::add_search_command},
     {"show", reviewlens::cli::add_show_command},
     {"status", reviewlens::cli::add_status_command},
@@ -56,5 +59,6 @@ int main(int argc, char** argv) {
   CLI::App app;
   cli::describe_app(app);
   std::vector<cli::Command> commands{reader->add(app)};
-  return cli::run_app(app, commands, argc, argv);
+  int code = cli::run_app(app, commands, argc, argv);
+  return code == cli::kHandOver ? exec_full(argv) : code;
 }

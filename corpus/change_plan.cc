@@ -146,4 +146,25 @@ PlanCounts count_actions(const std::vector<PlanItem>& plan) {
   return c;
 }
 
+std::optional<PlanCounts> unchanged_counts(const std::vector<SourceFile>& on_disk,
+                                           const std::vector<ManifestEntry>& manifest,
+                                           const PlanOptions& options) {
+  // A file and its entry pair up only if both lists hold the same paths in
+  // the same order; anything else is an add, a remove, or unsorted input.
+  if (on_disk.size() != manifest.size()) return std::nullopt;
+  const bool retry = options.retry_failed == RetryFailed::yes;
+  PlanCounts counts;
+  for (std::size_t i = 0; i < on_disk.size(); ++i) {
+    const SourceFile& f = on_disk[i];
+    const ManifestEntry& m = manifest[i];
+    if (f.path != m.path || (i > 0 && !(on_disk[i - 1].path < f.path))) return std::nullopt;
+    const bool failed = m.status == SourceStatus::failed;
+    if (!same_stat(f, m)) return std::nullopt;                 // touch or change: a hash
+    if (f.rejected && !failed) return std::nullopt;            // reject
+    if (failed && retry) return std::nullopt;                  // change (retried)
+    ++(failed ? counts.failed_unchanged : counts.unchanged);
+  }
+  return counts;
+}
+
 }  // namespace reviewlens::corpus

@@ -73,4 +73,14 @@ struct PlanCounts {
 };
 PlanCounts count_actions(const std::vector<PlanItem>& plan);
 
+// What count_actions(plan_changes(...)) gives when every item would be
+// `unchanged` or `failed_unchanged`, found by one merge of the two lists
+// without building the plan or hashing anything (the no-change ingest asks
+// this of every file). nullopt as soon as one item would be anything else,
+// or when either list is not sorted by path as walk_sources and the
+// manifest give them.
+std::optional<PlanCounts> unchanged_counts(const std::vector<SourceFile>& on_disk,
+                                           const std::vector<ManifestEntry>& manifest,
+                                           const PlanOptions& options = {});
+
 }  // namespace reviewlens::corpus

@@ -1,5 +1,6 @@
 #include "corpus/source_walker.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,23 +63,29 @@ class Walker {
  public:
   Walker(WalkResult& out, const KnownPdf& known) : out_(out), known_(known) {}
 
+  // readdir and fstatat relative to the open folder: a path iterator and a
+  // stat of the whole path per entry were most of a no-change ingest's walk.
   void walk_dir(const fs::path& dir, const std::string& rel) {
+    DIR* handle = ::opendir(dir.c_str());
+    if (!handle) return;
     struct stat st {};
-    if (::stat(dir.c_str(), &st) != 0) return;
-    if (!visited_.insert({st.st_dev, st.st_ino}).second) return;  // symlink loop or repeat
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      std::string name = it->path().filename().string();
-      if (name.empty() || name[0] == '.') continue;
-      visit(it->path(), rel.empty() ? name : rel + "/" + name);
+    if (::fstat(::dirfd(handle), &st) != 0 || !visited_.insert({st.st_dev, st.st_ino}).second) {
+      ::closedir(handle);  // symlink loop or repeat
+      return;
     }
+    while (const struct dirent* entry = ::readdir(handle)) {
+      const char* name = entry->d_name;
+      if (name[0] == '\0' || name[0] == '.') continue;  // hidden, "." and ".."
+      visit(::dirfd(handle), dir, name, rel.empty() ? std::string(name) : rel + "/" + name);
+    }
+    ::closedir(handle);
   }
 
  private:
-  void visit(const fs::path& entry, const std::string& rel) {
+  void visit(int dir_fd, const fs::path& dir, const char* name, const std::string& rel) {
+    const fs::path entry = dir / name;
     struct stat st {};
-    if (::stat(entry.c_str(), &st) != 0) {  // dangling symlink or vanished
+    if (::fstatat(dir_fd, name, &st, 0) != 0) {  // dangling symlink or vanished
       if (named_pdf(entry)) reject(entry, rel, st, ErrorCode::io, std::strerror(errno));
       return;
     }

@@ -9,6 +9,7 @@
 #include "index/prepared_document.h"
 #include "index/schema.h"
 #include "index/store.h"
+#include "index/store_source_stats.h"
 #include "index/synonyms.h"
 
 namespace reviewlens::index {
@@ -49,7 +50,13 @@ struct IndexWriter::Impl {
   IndexInfo info;
   Xapian::WritableDatabase db;
   std::vector<SynonymGroup> synonyms = default_synonyms();
-  DocumentPreparer preparer{info};
+  // Built on first put_document: a run that only checks and records (the
+  // no-change ingest) never needs its term generator and synonyms.
+  std::optional<DocumentPreparer> preparer;
+  // The manifest's stat fields by path, loaded on first use (before this
+  // writer's first manifest change) and kept in step with every change.
+  std::optional<std::map<std::string, SourceStat>> stats;
+  bool stats_changed = false;  // the stored table no longer matches `stats`
 
   Impl(const std::filesystem::path& d, const IndexInfo& i, OpenMode mode)
       : dir(d.string()), info(i), db(open_writable(d, mode)) {
@@ -57,6 +64,39 @@ struct IndexWriter::Impl {
     // Everything until commit() is one transaction, so that destroying the
     // writer discards it (a plain WritableDatabase commits when closed).
     db.begin_transaction();
+  }
+
+  std::map<std::string, SourceStat>& stat_map() {
+    if (stats) return *stats;
+    stats.emplace();
+    if (auto table = store::read_source_stats(db)) {
+      for (auto& s : *table) stats->emplace(s.path, std::move(s));
+    } else {  // no table, or one an older writer left behind: the records are the truth
+      for (const auto& r : store::read_sources(db)) stats->emplace(r.path, store::stat_of(r));
+      stats_changed = true;
+    }
+    return *stats;
+  }
+
+  // Every manifest write goes through here, so `stats` follows it.
+  void write_source(const SourceRecord& entry) {
+    stat_map()[entry.path] = store::stat_of(entry);
+    stats_changed = true;
+    store::write_source(db, entry);
+  }
+
+  void erase_source(const std::string& path) {
+    stat_map().erase(path);
+    stats_changed = true;
+    db.set_metadata(std::string(schema::kSourceKeyPrefix) + path, "");
+  }
+
+  void stage_stats() {
+    auto& map = stat_map();
+    std::string table;
+    if (stats_changed) table = store::encode_source_stats(map);
+    store::stage_source_stats(db, stats_changed ? &table : nullptr);
+    stats_changed = false;
   }
 
   void forget_source(const std::string& path) {
@@ -84,7 +124,7 @@ struct IndexWriter::Impl {
     entry.doc_id = prepared.doc_id;
     entry.passages = static_cast<int>(passages.size());
     if (entry.pages == 0) entry.pages = prepared.pages;
-    store::write_source(db, entry);
+    write_source(entry);
     return entry.passages;
   }
 
@@ -111,7 +151,8 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::put_document(const Document& doc, const SourceRecord& source) {
   guarded(impl_->dir, "put_document", [&] {
-    const PreparedDocument prepared = decode(impl_->preparer.prepare(doc, source.path));
+    if (!impl_->preparer) impl_->preparer.emplace(impl_->info);
+    const PreparedDocument prepared = decode(impl_->preparer->prepare(doc, source.path));
     impl_->put(prepared, Impl::unserialise(prepared), source);
   });
 }
@@ -138,27 +179,54 @@ void IndexWriter::record_failure(const SourceRecord& source) {
     SourceRecord entry = source;
     entry.status = "failed";
     entry.passages = 0;
-    store::write_source(impl_->db, entry);
+    impl_->write_source(entry);
   });
 }
 
 void IndexWriter::remove_source(const std::string& path) {
   guarded(impl_->dir, "remove_source", [&] {
     impl_->forget_source(path);
-    impl_->db.set_metadata(std::string(schema::kSourceKeyPrefix) + path, "");
+    impl_->erase_source(path);
   });
 }
 
 void IndexWriter::update_source_record(const SourceRecord& source) {
-  guarded(impl_->dir, "update_source_record", [&] { store::write_source(impl_->db, source); });
+  guarded(impl_->dir, "update_source_record", [&] { impl_->write_source(source); });
 }
 
 std::vector<SourceRecord> IndexWriter::sources() const {
   return guarded(impl_->dir, "sources", [&] { return store::read_sources(impl_->db); });
 }
 
+std::vector<SourceStat> IndexWriter::source_stats() const {
+  return guarded(impl_->dir, "source_stats", [&] {
+    std::vector<SourceStat> out;
+    const auto& map = impl_->stat_map();
+    out.reserve(map.size());
+    for (const auto& [path, s] : map) out.push_back(s);
+    return out;
+  });
+}
+
 std::optional<Document> IndexWriter::load_document(const std::string& path) const {
   return guarded(impl_->dir, "load_document", [&] { return store::read_document(impl_->db, path); });
+}
+
+std::optional<std::string> IndexWriter::run_metadata(const std::string& key) const {
+  return guarded(impl_->dir, "run_metadata", [&]() -> std::optional<std::string> {
+    std::string value = impl_->db.get_metadata(std::string(schema::kRunKeyPrefix) + key);
+    if (value.empty()) return std::nullopt;
+    return value;
+  });
+}
+
+IndexInfo IndexWriter::stored_info() const {
+  return guarded(impl_->dir, "stored_info", [&] { return store::read_index_info(impl_->db); });
+}
+
+void IndexWriter::set_info(const IndexInfo& info) {
+  impl_->info = info;
+  impl_->preparer.reset();  // prepares with the new theme groups from now on
 }
 
 void IndexWriter::set_run_metadata(const std::string& key, const std::string& value) {
@@ -171,6 +239,7 @@ void IndexWriter::commit() {
   guarded(impl_->dir, "commit", [&] {
     store::write_index_info(impl_->db, impl_->info);
     impl_->add_synonyms();
+    impl_->stage_stats();
     impl_->db.commit_transaction();
     impl_->db.begin_transaction();
   });

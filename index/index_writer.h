@@ -44,6 +44,17 @@ struct SourceRecord {
   std::string indexed_at;    // ISO 8601 UTC
 };
 
+// The part of a SourceRecord that tells whether a file is unchanged, and the
+// run totals: what a no-change ingest reads (kept as one compact table too,
+// so reading it does not parse every record; index/store_source_stats.h).
+struct SourceStat {
+  std::string path;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string status;  // as SourceRecord::status
+  int passages = 0;
+};
+
 // Another process (or object) holds the index's write lock.
 class IndexLockedError : public FatalError {
  public:
@@ -78,9 +89,21 @@ class IndexWriter {
   // Updates only the manifest entry.
   void update_source_record(const SourceRecord& source);
   std::vector<SourceRecord> sources() const;  // sorted by path
+  // The same sources' stat fields, including this writer's uncommitted
+  // changes; cheap after the first call (and the first is cheap too when
+  // the index's stat table is current).
+  std::vector<SourceStat> source_stats() const;
   std::optional<Document> load_document(const std::string& path) const;
   void set_run_metadata(const std::string& key, const std::string& value);
-  void commit();  // one atomic Xapian commit of everything above
+  // What the database holds (committed, or set by this writer): a run
+  // metadata value (nullopt when absent), and the taxonomy record.
+  std::optional<std::string> run_metadata(const std::string& key) const;
+  IndexInfo stored_info() const;
+  // Replaces the IndexInfo given to the constructor: what later documents
+  // are prepared with and what commit() records.
+  void set_info(const IndexInfo& info);
+  // One atomic Xapian commit of everything above, with the stat table.
+  void commit();
 
  private:
   struct Impl;

@@ -1,8 +1,8 @@
 #include "index/passage_document.h"
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/passage_json.h"
 #include "index/schema.h"
 
 namespace reviewlens::index {
@@ -27,7 +27,7 @@ void add_boolean_terms(Xapian::Document& xd, const PassageContext& c, const Pass
   xd.add_boolean_term(term(schema::kKindPrefix, to_string(p.kind)));
   for (const auto& fact : c.doc.facts)  // every passage carries its document's case facts
     xd.add_boolean_term(term(schema::kFactPrefix, fact.fact + ":" + fact.value));
-  for (const auto& concept_id : c.concepts.concepts_in(p.text))
+  for (const auto& concept_id : c.concepts.concepts_in(p.text, c.stems))
     xd.add_boolean_term(term(schema::kConceptPrefix, concept_id));
 }
 
@@ -47,21 +47,6 @@ void add_values(Xapian::Document& xd, const PassageContext& c, const Passage& p,
   xd.add_value(schema::kFacetSlot, facet);
 }
 
-std::string passage_data(const PassageContext& c, const Passage& p, int order) {
-  nlohmann::json j = to_json(p, TagFields::include);
-  auto sentences = nlohmann::json::array();
-  for (const auto& s : p.sentences) sentences.push_back({s.start, s.end});
-  j["sentences"] = std::move(sentences);
-  j["order"] = order;
-  j["doc"] = c.doc.id;
-  j["file"] = c.path;
-  j["title"] = c.doc.title;
-  j["doc_type"] = to_string(c.doc.doc_type);
-  j["year"] = c.doc.year > 0 ? nlohmann::json(c.doc.year) : nlohmann::json(nullptr);
-  j["partnership"] = c.doc.partnership.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.doc.partnership);
-  return j.dump();
-}
-
 }  // namespace
 
 Xapian::Document make_passage_document(Xapian::TermGenerator& generator,
@@ -76,7 +61,7 @@ Xapian::Document make_passage_document(Xapian::TermGenerator& generator,
   }
   add_boolean_terms(xd, context, passage);
   add_values(xd, context, passage, order);
-  xd.set_data(passage_data(context, passage, order));
+  xd.set_data(passage_data_json(passage, {context.doc, context.path, order}));
   return xd;
 }
 

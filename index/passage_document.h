@@ -20,6 +20,7 @@ struct PassageContext {
   const std::string& path;  // source path (manifest identity)
   const IndexInfo& info;    // theme -> group
   const ConceptDetector& concepts;
+  ConceptDetector::StemCache& stems;  // the caller's, reused across passages
 };
 
 // `order` is the passage's 1-based position in its document. The term

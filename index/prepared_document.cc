@@ -22,6 +22,7 @@ struct DocumentPreparer::Impl {
   IndexInfo info;
   Xapian::TermGenerator generator;
   ConceptDetector concepts{default_synonyms()};
+  ConceptDetector::StemCache stems;  // kept from document to document: words recur
 
   explicit Impl(IndexInfo i) : info(std::move(i)) {
     generator.set_stemmer(Xapian::Stem("english"));
@@ -52,7 +53,7 @@ std::string DocumentPreparer::prepare(const Document& doc, const std::string& pa
   out.doc_id = doc.id;
   out.pages = doc.pages;
   out.record = to_json(make_document_record(doc, path)).dump();
-  const PassageContext context{doc, path, impl_->info, impl_->concepts};
+  const PassageContext context{doc, path, impl_->info, impl_->concepts, impl_->stems};
   std::unordered_map<std::string, unsigned> spelling;
   int order = 0;
   out.passages.reserve(doc.passages.size());

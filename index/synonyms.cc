@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -73,28 +74,47 @@ ConceptDetector::ConceptDetector(const std::vector<SynonymGroup>& groups) {
   for (const auto& g : groups) {
     std::string upper = g.abbreviation;
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    capitals_.emplace_back(upper, g.abbreviation);
+    capitals_.emplace(upper, g.abbreviation);
     for (const auto& e : g.expansions) {
       Phrase p{{}, g.abbreviation};
       for (const auto& w : split(e, ' ')) p.stems.push_back(stem(w));
-      phrases_.push_back(std::move(p));
+      if (!p.stems.empty()) phrases_.emplace(p.stems.front(), std::move(p));
     }
   }
 }
 
 std::vector<std::string> ConceptDetector::concepts_in(std::string_view text) const {
-  Xapian::Stem stem("english");
-  std::vector<std::string> words, stems;
-  for (auto t : word_tokens(text)) {
-    words.emplace_back(text.substr(t.start, t.end - t.start));
-    stems.push_back(stem(ascii_lower(words.back())));
-  }
+  StemCache stems;
+  return concepts_in(text, stems);
+}
+
+std::vector<std::string> ConceptDetector::concepts_in(std::string_view text, StemCache& cache) const {
+  constexpr std::size_t kMaxCached = 200'000;  // words; a corpus's vocabulary is far smaller
+  if (cache.size() > kMaxCached) cache.clear();
+  std::optional<Xapian::Stem> stem;  // built only when a word is new to the cache
   std::vector<std::string> found;
-  for (const auto& [upper, concept_id] : capitals_)
-    if (std::find(words.begin(), words.end(), upper) != words.end()) found.push_back(concept_id);
-  for (const auto& p : phrases_)
-    if (std::search(stems.begin(), stems.end(), p.stems.begin(), p.stems.end()) != stems.end())
-      found.push_back(p.concept_id);
+  std::vector<const std::string*> stems;  // into `cache`, which only grows during this call
+  for (auto t : word_tokens(text)) {
+    std::string word(text.substr(t.start, t.end - t.start));
+    for (auto [it, end] = capitals_.equal_range(word); it != end; ++it) found.push_back(it->second);
+    std::string lower = ascii_lower(word);
+    auto it = cache.find(lower);
+    if (it == cache.end()) {
+      if (!stem) stem.emplace("english");
+      std::string s = (*stem)(lower);
+      it = cache.emplace(std::move(lower), std::move(s)).first;
+    }
+    stems.push_back(&it->second);
+  }
+  for (std::size_t i = 0; i < stems.size(); ++i) {
+    for (auto [it, end] = phrases_.equal_range(*stems[i]); it != end; ++it) {
+      const auto& want = it->second.stems;
+      if (want.size() > stems.size() - i) continue;
+      bool all = true;
+      for (std::size_t k = 1; k < want.size() && all; ++k) all = *stems[i + k] == want[k];
+      if (all) found.push_back(it->second.concept_id);
+    }
+  }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
   return found;

@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace reviewlens::index {
@@ -32,16 +33,25 @@ std::vector<SynonymGroup> default_synonyms();
 class ConceptDetector {
  public:
   explicit ConceptDetector(const std::vector<SynonymGroup>& groups);
+  // Lower-case word -> its English stem. Stemming every word was most of
+  // concepts_in's time, and most words recur from passage to passage, so a
+  // caller that detects many passages keeps one of these (one per thread).
+  using StemCache = std::unordered_map<std::string, std::string>;
+
   // Sorted, unique abbreviations whose concept occurs in text.
   std::vector<std::string> concepts_in(std::string_view text) const;
+  // The same, remembering stems in `stems` (which it keeps bounded).
+  std::vector<std::string> concepts_in(std::string_view text, StemCache& stems) const;
 
  private:
   struct Phrase {
     std::vector<std::string> stems;
     std::string concept_id;
   };
-  std::vector<Phrase> phrases_;
-  std::vector<std::pair<std::string, std::string>> capitals_;  // "DA" -> "da"
+  // Phrases by their first stem, so each word is looked up once instead of
+  // every phrase being searched for.
+  std::unordered_multimap<std::string, Phrase> phrases_;
+  std::unordered_multimap<std::string, std::string> capitals_;  // "DA" -> "da"
 };
 
 }  // namespace reviewlens::index

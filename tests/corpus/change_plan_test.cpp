@@ -152,3 +152,70 @@ TEST_CASE("ChangePlan: an empty manifest plans every file as new", "[corpus][pla
   CHECK(c.add == 2);
   CHECK(c.move == 0);
 }
+
+TEST_CASE("ChangePlan: unchanged_counts agrees with plan_changes, without a plan or a hash", "[corpus]") {
+  // Each case: the disk, the manifest, the options; unchanged_counts must
+  // answer exactly when plan_changes has only unchanged/failed_unchanged items.
+  struct Case {
+    std::string name;
+    Disk disk;
+    std::vector<ManifestEntry> manifest;
+    PlanOptions options;
+  };
+  std::vector<Case> cases;
+  auto base = [] {
+    Case c;
+    c.disk.file("a.pdf", 10, 1, "ha");
+    c.disk.rejected("b.pdf", 5, 2);
+    c.disk.file("c/d.pdf", 30, 3, "hd");
+    c.manifest = {entry("a.pdf", 10, 1, "ha"), entry("b.pdf", 5, 2, "", SourceStatus::failed),
+                  entry("c/d.pdf", 30, 3, "hd")};
+    return c;
+  };
+  cases.push_back(base());
+  cases.back().name = "all unchanged, one known failure";
+  cases.push_back(base());
+  cases.back().name = "retry failed";
+  cases.back().options.retry_failed = RetryFailed::yes;
+  cases.push_back(base());
+  cases.back().name = "touched";
+  cases.back().disk.files[0].mtime_ns = 9;
+  cases.push_back(base());
+  cases.back().name = "grown";
+  cases.back().disk.files[2].size = 31;
+  cases.push_back(base());
+  cases.back().name = "removed";
+  cases.back().disk.files.pop_back();
+  cases.push_back(base());
+  cases.back().name = "added";
+  cases.back().disk.file("e.pdf", 1, 1, "he");
+  cases.push_back(base());
+  cases.back().name = "indexed file now rejected";
+  cases.back().manifest[1].status = SourceStatus::indexed;
+  cases.push_back(base());
+  cases.back().name = "failed file now a PDF";
+  cases.back().disk.files[1].rejected.reset();
+  cases.push_back(base());
+  cases.back().name = "renamed";
+  cases.back().disk.files[2].path = "c/z.pdf";
+  cases.push_back(base());
+  cases.back().name = "unsorted";
+  std::swap(cases.back().disk.files[0], cases.back().disk.files[2]);
+  std::swap(cases.back().manifest[0], cases.back().manifest[2]);
+  cases.push_back(Case{"empty", {}, {}, {}});
+
+  for (const auto& c : cases) {
+    INFO(c.name);
+    auto plan = plan_changes(c.disk.files, c.manifest, c.disk.hasher(), c.options);
+    PlanCounts full = count_actions(plan);
+    const bool nothing_to_do =
+        c.disk.hashed == 0 && full.unchanged + full.failed_unchanged == static_cast<int>(plan.size()) &&
+        c.name != "unsorted";  // plan_changes sorts; unchanged_counts asks for sorted input
+    auto quick = unchanged_counts(c.disk.files, c.manifest, c.options);
+    REQUIRE(quick.has_value() == nothing_to_do);
+    if (quick) {
+      CHECK(quick->unchanged == full.unchanged);
+      CHECK(quick->failed_unchanged == full.failed_unchanged);
+    }
+  }
+}
