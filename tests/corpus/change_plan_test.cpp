@@ -21,7 +21,7 @@ struct Disk {
     hashes[path] = hash;
   }
   void rejected(const std::string& path, std::uint64_t size, std::int64_t mtime) {
-    files.push_back({path, "/corpus/" + path, size, mtime, Error{ErrorCode::not_pdf, "html", path}});
+    files.push_back({path, "/corpus/" + path, size, mtime, Error{ErrorCode::not_pdf, "html", path, 0, "walk"}});
   }
   Hasher hasher() const {
     return [this](const SourceFile& f) -> Expected<std::string> {
