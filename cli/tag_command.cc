@@ -22,12 +22,10 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "cli/command.h"
 #include "pipeline/core/error.h"
+#include "pipeline/core/json_string.h"
 #include "pipeline/tagging/tagger.h"
 #include "pipeline/text/normalise.h"
 
@@ -170,70 +168,18 @@ std::string sentence_of(const Passage& passage, const ThemeHit& hit) {
          passage.text.substr(hit.end, s.end - hit.end);
 }
 
-// Where the first byte needing an escape is (s.size() if none), and
-// whether any byte is non-ASCII; 16 bytes at a time where SSE2 is there,
-// as this scan of every passage text was a tenth of `tag`'s work.
-void scan_json_string(std::string_view s, std::size_t& first_escape, bool& high) {
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-  const __m128i below_space = _mm_set1_epi8(0x1F);
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    high = high || _mm_movemask_epi8(v) != 0;
-    // unsigned v <= 0x1F: min(v, 0x1F) == v
-    __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, below_space), v);
-    __m128i special = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-    if (int mask = _mm_movemask_epi8(special); mask != 0) {
-      first_escape = i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-      for (std::size_t j = i + 16; j < s.size() && !high; ++j) high = static_cast<unsigned char>(s[j]) >= 0x80;
-      return;
-    }
-  }
-#endif
-  for (; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    high = high || c >= 0x80;
-    if ((c < 0x20 || c == '"' || c == '\\') && first_escape == s.size()) first_escape = i;
-  }
-}
-
 // A JSON string as nlohmann's dump() writes it (UTF-8 kept, control
 // characters as \b \t \n \f \r or \u00xx). Strings that are not valid UTF-8
 // (not expected: input is validated and text normalised) go through
 // nlohmann itself so they get the same U+FFFD replacement as before.
 void write_json_string(std::string& out, std::string_view s) {
-  // One pass finds whether the string is ASCII and where the first byte
-  // needing an escape is; most passage texts need none.
-  std::size_t first_escape = s.size();
-  bool high = false;
-  scan_json_string(s, first_escape, high);
-  if (high && !simdjson::validate_utf8(s.data(), s.size())) {
+  const JsonStringScan scan = scan_json_string(s);
+  if (scan.non_ascii && !simdjson::validate_utf8(s.data(), s.size())) {
     out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
                                                nlohmann::json::error_handler_t::replace);
     return;
   }
-  out += '"';
-  out.append(s.data(), first_escape);
-  std::size_t plain = first_escape;
-  for (std::size_t i = first_escape; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-    }
-  }
-  out.append(s.data() + plain, s.size() - plain);
-  out += '"';
+  append_json_string(out, s, scan);
 }
 
 void append_number(std::string& out, std::size_t n) {

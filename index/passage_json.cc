@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/core/json_string.h"
+
 namespace reviewlens::index {
 namespace {
 
@@ -68,32 +70,7 @@ class Writer {
   bool first_ = true;
 };
 
-void Writer::string(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out_ += '"';
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(s, plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
-      default:
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 0xF];
-    }
-  }
-  out_.append(s, plain, s.size() - plain);
-  out_ += '"';
-}
+void Writer::string(std::string_view s) { append_json_string(out_, s); }
 
 bool all_valid(const Passage& p, const PassageDataFields& f) {
   for (const std::string* s : {&p.id, &p.para, &p.heading, &p.text, &f.doc.id, &f.path, &f.doc.title,
