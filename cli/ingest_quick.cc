@@ -1,12 +1,10 @@
 #include "cli/ingest_quick.h"
 
 #include <chrono>
-#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <sstream>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/index_generation.h"
@@ -16,6 +14,7 @@
 #include "corpus/change_plan.h"
 #include "corpus/source_walker.h"
 #include "index/index_writer.h"
+#include "pipeline/tagging/taxonomy_hash.h"
 #include "pipeline/tagging/theme_ids.h"
 
 // The bundled taxonomy's text (generated from default_taxonomy.yaml; its
@@ -100,12 +99,7 @@ std::optional<std::string> taxonomy_file_hash(const std::string& path) {
     read << in.rdbuf();
     bytes = read.str();
   }
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bit
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return fmt::format("{:016x}", hash);
+  return tagging::fnv1a_hex(bytes);
 }
 
 std::optional<IngestReport> run_no_change_ingest(const IngestOptions& options) {

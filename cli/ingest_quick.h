@@ -38,8 +38,7 @@ Command add_quick_ingest_command(CLI::App& app);
 std::optional<IngestReport> run_no_change_ingest(const IngestOptions& options);
 
 // The taxonomy hash (tagging::fnv1a_hex of the file's bytes, or of the
-// bundled taxonomy when `path` is empty), computed here because the light
-// binary links no taxonomy loader; nullopt when the file is unreadable.
+// bundled taxonomy when `path` is empty); nullopt when the file is unreadable.
 std::optional<std::string> taxonomy_file_hash(const std::string& path);
 
 }  // namespace reviewlens::cli

@@ -96,15 +96,6 @@ std::string TaxonomyProblem::describe(std::string_view source) const {
 
 std::string_view default_taxonomy_yaml() { return kDefaultTaxonomyYaml; }
 
-std::string fnv1a_hex(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return fmt::format("{:016x}", hash);
-}
-
 TaxonomyLoad parse_taxonomy(std::string_view yaml, std::string source) {
   TaxonomyLoad load;
   RuleReader reader(load.problems);

@@ -15,6 +15,7 @@
 
 #include "pipeline/tagging/case_facts.h"
 #include "pipeline/tagging/rule.h"
+#include "pipeline/tagging/taxonomy_hash.h"
 #include "pipeline/tagging/theme_ids.h"
 
 namespace reviewlens::tagging {
@@ -61,8 +62,6 @@ inline constexpr std::string_view kBundledSource = "<bundled>";
 
 // The YAML compiled into the binary (pipeline/tagging/default_taxonomy.yaml).
 std::string_view default_taxonomy_yaml();
-
-std::string fnv1a_hex(std::string_view bytes);
 
 // Parses and validates taxonomy YAML. `source` names it in problems.
 TaxonomyLoad parse_taxonomy(std::string_view yaml, std::string source);
